@@ -1,0 +1,8 @@
+/* main.c: placeholder until the command language lands. */
+#include <stdio.h>
+
+int
+main(void)
+{
+	return 0;
+}

@@ -1,0 +1,56 @@
+/* tests/unit/fixture.h: a real SQLite store in a temporary directory,
+ * with moderators alice (admin), bob (senior), carol (moderator), a fixed
+ * clock, and helpers that insert marketplace rows directly (as the
+ * marketplace itself would) for hand-made cases. */
+#ifndef WARDEN_FIXTURE_H
+#define WARDEN_FIXTURE_H
+
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "../../data/store.h"
+
+#define FX_NOW 1795000000LL	/* 2026-11-18T09:46:40Z */
+#define DAY 86400LL
+
+struct fixture {
+	char dir[256];
+	char path[300];
+	struct store *st;
+	sqlite3 *raw;		/* a second connection, for direct rows */
+	int64_t now;
+	struct werr err;
+	struct action_result res;
+};
+
+struct fixture *fx_open(void);
+void fx_close(struct fixture *f);
+/* Runs SQL on the raw connection; fails the test on error. */
+void fx_sql(struct fixture *f, const char *sql);
+int64_t fx_int(struct fixture *f, const char *sql);	/* first column */
+char *fx_text(struct fixture *f, const char *sql);	/* caller frees */
+
+/* An account created `age_days` ago. */
+int64_t fx_account(struct fixture *f, const char *handle, int age_days,
+    bool phone_verified, int tx, int social);
+int64_t fx_flag(struct fixture *f, int64_t account, int64_t reporter,
+    const char *reason, int severity, int age_days);
+void fx_vouch(struct fixture *f, int64_t voucher, int64_t vouchee);
+void fx_rating(struct fixture *f, int64_t rater, int64_t ratee, int stars);
+void fx_recompute(struct fixture *f);
+
+/* Applies one action: actor, kind, target id (or name for moderators and
+ * templates via target_name), reason, then k, v parameter pairs, NULL.
+ * Returns store_apply's result; f->res and f->err hold the answer. */
+int fx_act(struct fixture *f, const char *actor, enum action_kind kind,
+    int64_t target, const char *reason, ...);
+int fx_act_named(struct fixture *f, const char *actor, enum action_kind kind,
+    const char *name, const char *reason, ...);
+/* Rows of a query with k, v pairs, NULL-terminated; fails on error. */
+struct rows *fx_query(struct fixture *f, const char *what, ...);
+
+#endif
