@@ -28,6 +28,8 @@ struct sq {
 	size_t used;
 	struct rules *rules;
 	int tx_depth;		/* > 0 inside sq_begin() */
+	const char *last_sql;	/* the last query read through sq_collect(),
+				 * for tests that check its plan */
 };
 
 static inline struct sq *

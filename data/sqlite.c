@@ -327,6 +327,7 @@ sq_collect(struct sq *s, struct werr *e, sqlite3_stmt *st, struct rows **out)
 	int ncols = sqlite3_column_count(st), rc, i;
 	struct rows *r = *out;
 
+	s->last_sql = sqlite3_sql(st);
 	if (r == NULL) {
 		const char **names = xcalloc((size_t)ncols, sizeof *names);
 
