@@ -30,17 +30,21 @@ REL_CFLAGS := -O2 -g $(BASE_CFLAGS)
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer $(SAN) $(BASE_CFLAGS)
 
+# Where objects go; another directory (make B=build-x) keeps two builds
+# apart.
+B ?= build
+
 # Every .c of a layer is part of the program; main.c holds main().
 LIB_SRC := $(sort $(wildcard util/*.c data/*.c cmd/*.c tui/*.c api/*.c) \
-	build/gen/help_topics.c)
+	$(B)/gen/help_topics.c)
 HELP_TXT := $(sort $(wildcard help/*.txt))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_HELPERS := $(sort $(filter-out $(UNIT_SRC),$(wildcard tests/unit/*.c)))
 
-REL_OBJ := $(patsubst %.c,build/rel/%.o,$(LIB_SRC))
-ASAN_OBJ := $(patsubst %.c,build/asan/%.o,$(LIB_SRC))
-UNIT_BIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
-UNIT_HELPER_OBJ := $(patsubst %.c,build/asan/%.o,$(UNIT_HELPERS))
+REL_OBJ := $(patsubst %.c,$(B)/rel/%.o,$(LIB_SRC))
+ASAN_OBJ := $(patsubst %.c,$(B)/asan/%.o,$(LIB_SRC))
+UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(UNIT_SRC))
+UNIT_HELPER_OBJ := $(patsubst %.c,$(B)/asan/%.o,$(UNIT_HELPERS))
 
 # Quiet by default; make V=1 shows the commands.
 ifeq ($(V),1)
@@ -57,43 +61,43 @@ endif
 
 all: warden
 
-warden: build/rel/main.o build/rel/libwarden.a
+warden: $(B)/rel/main.o $(B)/rel/libwarden.a
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
-build/rel/libwarden.a: $(REL_OBJ)
+$(B)/rel/libwarden.a: $(REL_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-build/asan/libwarden.a: $(ASAN_OBJ)
+$(B)/asan/libwarden.a: $(ASAN_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-build/asan/warden: build/asan/main.o build/asan/libwarden.a
+$(B)/asan/warden: $(B)/asan/main.o $(B)/asan/libwarden.a
 	$(call say,LINK,$@)
 	$(Q)$(CC) $(ASAN_CFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
-build/rel/%.o: %.c
+$(B)/rel/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)
 	$(Q)$(CC) $(REL_CFLAGS) -c -o $@ $<
 
-build/asan/%.o: %.c
+$(B)/asan/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(call say,CC-SAN,$<)
 	$(Q)$(CC) $(ASAN_CFLAGS) $(CMOCKA_CFLAGS) -c -o $@ $<
 
 # Help topics are compiled into the binary.
-build/gen/help_topics.c: $(HELP_TXT) tools/embed-help.sh
+$(B)/gen/help_topics.c: $(HELP_TXT) tools/embed-help.sh
 	@mkdir -p $(dir $@)
 	$(call say,GEN,$@)
 	$(Q)sh tools/embed-help.sh $(HELP_TXT) > $@.tmp && mv $@.tmp $@
 
-build/asan/tests/%: tests/unit/%.c build/asan/libwarden.a $(UNIT_HELPER_OBJ)
+$(B)/asan/tests/%: tests/unit/%.c $(B)/asan/libwarden.a $(UNIT_HELPER_OBJ)
 	@mkdir -p $(dir $@)
 	$(call say,TEST,$@)
 	$(Q)$(CC) $(ASAN_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(UNIT_HELPER_OBJ) \
-		build/asan/libwarden.a $(PKG_LIBS) $(CMOCKA_LIBS) -lm
+		$(B)/asan/libwarden.a $(PKG_LIBS) $(CMOCKA_LIBS) -lm
 
-test-build: warden build/asan/warden $(UNIT_BIN)
+test-build: warden $(B)/asan/warden $(UNIT_BIN)
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer;
 # the last line says "N passed, N failed".
@@ -125,6 +129,6 @@ uninstall:
 		$(DESTDIR)$(MANDIR)/man7/warden-api.7
 
 clean:
-	rm -rf build warden
+	rm -rf build build-* warden
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
