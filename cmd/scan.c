@@ -1,0 +1,27 @@
+/* cmd/scan.c: run the detectors over existing data. */
+#include "internal.h"
+
+static const struct cmd_opt opts[] = { CMD_WRITE_OPTS, CMD_OPTS_END };
+
+static int
+plan(struct cmd_ctx *ctx, const struct cmd_args *a, struct cmd_plan *p,
+    struct werr *e)
+{
+	(void)ctx;
+	(void)a;
+	(void)e;
+	plan_add(p, A_SCAN, NULL);
+	return 0;
+}
+
+const struct cmd_entry cmd_scan = {
+	.name = "scan",
+	.aliases = "",
+	.usage = "scan",
+	.help = "run the detectors over existing data",
+	.topic = T_ESC,
+	.flags = 0,
+	.min_args = 0, .max_args = 0,
+	.opts = opts,
+	.plan = plan,
+};
