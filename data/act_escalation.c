@@ -1,6 +1,20 @@
-/* data/act_escalation.c: escalations (escalate, ack, assign) and sweep,
- * which applies the timed rules to everything due. */
+/* data/act_escalation.c: escalations (escalate, ack, assign), sweep,
+ * which applies the timed rules to everything due, and scan, which runs
+ * the detectors (data/detect*.c).
+ *
+ * An escalation opens when follow-up does not happen in time: an inquiry
+ * (a buyer's or guest's message) the other side has not answered within
+ * inquiry_answer_hours, a flag past its deadline (flag.deadline, else
+ * flag_deadline_hours after it was made), or a dispute a moderator opens.
+ * It starts at level 1 and climbs one level per sweep when due, by the
+ * escalation_rule table; acknowledging it stops the climb.  It closes by
+ * itself when its cause goes away: the inquiry was answered (a message
+ * from the escalated account in the thread, sent at or after the
+ * inquiry), the flag was resolved.  A dispute has no such cause: a
+ * moderator closes it (ack --resolve).  Each step of a sweep is its own
+ * audit entry; a sweep with nothing due writes nothing. */
 #include "apply.h"
+#include "detect.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,6 +137,21 @@ esc_load(struct actx *x, struct esc *out, struct werr *e)
 	return 0;
 }
 
+/* A new escalation at level 1 (the ladder's first channel, now). */
+static int
+escalation_open(struct actx *x, const char *kind, int64_t account,
+    int64_t thread, int64_t flag, int64_t message, int64_t *id,
+    char *channel, size_t size, struct werr *e)
+{
+	if (sq_run(x->s, e, "INSERT INTO escalation(kind, account_id, "
+	    "thread_id, flag_id, message_id, opened, due, level) "
+	    "VALUES (?,?,?,?,?,?,?,0)", "tiIIIii", kind, account, thread, flag,
+	    message, x->now, x->now) < 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(x->s->db);
+	return escalation_climb(x->s, *id, 1, x->now, channel, size, e);
+}
+
 static int
 open_escalation(struct actx *x, struct werr *e)
 {
@@ -148,13 +177,8 @@ open_escalation(struct actx *x, struct werr *e)
 		    "a thread or flag is given by its id");
 	if (acct_load(x, account, &a, e) < 0 || acct_check_claim(x, &a, e) < 0)
 		return -1;
-	if (sq_run(x->s, e, "INSERT INTO escalation(kind, account_id, "
-	    "thread_id, flag_id, opened, due, level) VALUES (?,?,?,?,?,?,0)",
-	    "tiIIii", kind, account, thread, flag, x->now, x->now) < 0)
-		return -1;
-	id = sqlite3_last_insert_rowid(x->s->db);
-	if (escalation_climb(x->s, id, 1, x->now, channel, sizeof channel, e)
-	    < 0)
+	if (escalation_open(x, kind, account, thread, flag, 0, &id, channel,
+	    sizeof channel, e) < 0)
 		return -1;
 	buf_printf(&x->msg, "opened escalation %lld (%s) on @%s at level 1 "
 	    "(%s)", (long long)id, kind, a.handle, channel);
@@ -195,9 +219,25 @@ int
 act_ack(struct actx *x, struct werr *e)
 {
 	struct esc esc;
+	bool resolve = param_true(action_param(x->a, "resolve"));
 
 	if (esc_load(x, &esc, e) < 0)
 		return -1;
+	if (resolve) {
+		/* closing by hand: a dispute, or what a moderator settled */
+		if (strcmp(esc.status, "resolved") == 0)
+			return werr_field(e, WE_CONFLICT, "target", "escalation "
+			    "%lld is already resolved", (long long)x->a->target);
+		if (sq_run(x->s, e, "UPDATE escalation SET status = 'resolved', "
+		    "assignee = coalesce(assignee, ?), resolved_at = ?, "
+		    "resolved_why = ? WHERE id = ?", "titi", x->a->actor, x->now,
+		    x->a->reason ? x->a->reason : "closed by a moderator",
+		    x->a->target) < 0)
+			return -1;
+		buf_printf(&x->msg, "resolved escalation %lld on @%s",
+		    (long long)x->a->target, esc.handle);
+		return 0;
+	}
 	if (strcmp(esc.status, "open") != 0)
 		return werr_field(e, WE_CONFLICT, "target", "escalation %lld is "
 		    "%s, not open", (long long)x->a->target, esc.status);
@@ -233,9 +273,58 @@ act_assign(struct actx *x, struct werr *e)
 }
 
 /* ------------------------------------------------------------------ */
+/* sweep */
+
+struct sweep {
+	int64_t lifted, lapsed, expired, opened, closed, climbed;
+	struct scan_report scan;
+};
+
+/* An audited step of a sweep, on "kind:id". */
+static int
+step(struct actx *x, const char *action, const char *kind, int64_t id,
+    int64_t account, const char *reason, const char *result, struct werr *e)
+{
+	char target[64];
+
+	snprintf(target, sizeof target, "%s:%lld", kind, (long long)id);
+	return act_step_audit(x, action, target, account, reason, "{}", result,
+	    e);
+}
+
+/* Mutes of reporters that ran out: their flags count again. */
+static int
+sweep_mutes(struct actx *x, struct sweep *w, struct werr *e)
+{
+	struct rows *r = NULL;
+	size_t i;
+	int rc;
+
+	rc = sq_rows(x->s, e, &r, "SELECT m.account_id AS id, a.handle FROM "
+	    "muted_reporter m JOIN account a ON a.id = m.account_id WHERE "
+	    "m.until IS NOT NULL AND m.until <= ? ORDER BY m.account_id", "i",
+	    x->now);
+	for (i = 0; rc == 0 && i < r->nrows; i++) {
+		int64_t id = rows_int(r, i, "id", 0);
+		char *msg = xasprintf("the mute of @%s as a reporter ran out",
+		    rows_text(r, i, "handle"));
+
+		rc = sq_run(x->s, e, "DELETE FROM muted_reporter WHERE "
+		    "account_id = ? AND until <= ?", "ii", id, x->now);
+		if (rc == 0)
+			rc = trust_recompute_reported_by(x->s, id, e);
+		if (rc == 0)
+			rc = step(x, "expire", "account", id, id,
+			    "the mute ran out", msg, e);
+		free(msg);
+		w->expired++;
+	}
+	rows_free(r);
+	return rc;
+}
 
 static int
-sweep_suspensions(struct actx *x, int64_t *count, struct werr *e)
+sweep_suspensions(struct actx *x, struct sweep *w, struct werr *e)
 {
 	struct rows *r = NULL;
 	size_t i;
@@ -247,7 +336,6 @@ sweep_suspensions(struct actx *x, int64_t *count, struct werr *e)
 	    x->now);
 	for (i = 0; rc == 0 && i < r->nrows; i++) {
 		int64_t id = rows_int(r, i, "id", 0);
-		char *target = xasprintf("account:%lld", (long long)id);
 		char *msg = xasprintf("lifted the suspension of @%s: it ended",
 		    rows_text(r, i, "handle"));
 
@@ -256,18 +344,17 @@ sweep_suspensions(struct actx *x, int64_t *count, struct werr *e)
 		if (rc == 0)
 			rc = trust_recompute(x->s, id, e);
 		if (rc == 0)
-			rc = act_step_audit(x, "lift", target, id,
-			    "the suspension ended", "{}", msg, e);
-		free(target);
+			rc = step(x, "lift", "account", id, id,
+			    "the suspension ended", msg, e);
 		free(msg);
-		(*count)++;
+		w->lifted++;
 	}
 	rows_free(r);
 	return rc;
 }
 
 static int
-sweep_claims(struct actx *x, int64_t *count, struct werr *e)
+sweep_claims(struct actx *x, struct sweep *w, struct werr *e)
 {
 	struct rows *r = NULL;
 	size_t i;
@@ -278,25 +365,170 @@ sweep_claims(struct actx *x, int64_t *count, struct werr *e)
 	    x->now - (int64_t)(sq_rule(x->s, "claim_idle_minutes") * 60));
 	for (i = 0; rc == 0 && i < r->nrows; i++) {
 		int64_t id = rows_int(r, i, "id", 0);
-		char *target = xasprintf("account:%lld", (long long)id);
 		char *msg = xasprintf("%s's claim on @%s lapsed",
 		    rows_text(r, i, "claimed_by"), rows_text(r, i, "handle"));
 
 		rc = sq_run(x->s, e, "UPDATE account SET claimed_by = NULL, "
 		    "claimed_at = NULL WHERE id = ?", "i", id);
 		if (rc == 0)
-			rc = act_step_audit(x, "lapse", target, id,
-			    "the claim was idle", "{}", msg, e);
-		free(target);
+			rc = step(x, "lapse", "account", id, id,
+			    "the claim was idle", msg, e);
 		free(msg);
-		(*count)++;
+		w->lapsed++;
+	}
+	rows_free(r);
+	return rc;
+}
+
+/* Escalations whose cause went away: the inquiry was answered, the flag
+ * was resolved. */
+static int
+sweep_close(struct actx *x, struct sweep *w, struct werr *e)
+{
+	struct rows *r = NULL;
+	size_t i;
+	int rc;
+
+	rc = sq_rows(x->s, e, &r, "SELECT x.id, x.kind, x.account_id, "
+	    "a.handle, x.flag_id, f.status AS flag_status FROM escalation x "
+	    "JOIN account a ON a.id = x.account_id "
+	    "LEFT JOIN flag f ON f.id = x.flag_id "
+	    "WHERE x.status <> 'resolved' AND ("
+	    "  (x.kind = 'flag' AND f.id IS NOT NULL AND f.status <> 'open') "
+	    "  OR (x.kind = 'inquiry' AND x.thread_id IS NOT NULL AND EXISTS ("
+	    "    SELECT 1 FROM message m WHERE m.thread_id = x.thread_id AND "
+	    "    m.sender_id = x.account_id AND m.sent_at >= coalesce("
+	    "    (SELECT sent_at FROM message WHERE id = x.message_id), "
+	    "    x.opened)))) ORDER BY x.id", "");
+	for (i = 0; rc == 0 && i < r->nrows; i++) {
+		int64_t id = rows_int(r, i, "id", 0);
+		bool flag = str_eq(rows_text(r, i, "kind"), "flag");
+		char *why, *msg;
+
+		why = flag ? xasprintf("flag %lld was %s",
+		    (long long)rows_int(r, i, "flag_id", 0),
+		    rows_text(r, i, "flag_status")) :
+		    xstrdup("the inquiry was answered");
+		msg = xasprintf("escalation %lld on @%s resolved: %s",
+		    (long long)id, rows_text(r, i, "handle"), why);
+		rc = sq_run(x->s, e, "UPDATE escalation SET status = "
+		    "'resolved', resolved_at = ?, resolved_why = ? WHERE id = ?",
+		    "iti", x->now, why, id);
+		if (rc == 0)
+			rc = step(x, "close", "escalation", id,
+			    rows_int(r, i, "account_id", 0), why, msg, e);
+		free(why);
+		free(msg);
+		w->closed++;
 	}
 	rows_free(r);
 	return rc;
 }
 
 static int
-sweep_escalations(struct actx *x, int64_t *count, struct werr *e)
+open_step(struct actx *x, const char *kind, int64_t account,
+    const char *handle, int64_t thread, int64_t flag, int64_t message,
+    const char *why, struct sweep *w, struct werr *e)
+{
+	char channel[16], *msg;
+	int64_t id;
+	int rc;
+
+	if (escalation_open(x, kind, account, thread, flag, message, &id,
+	    channel, sizeof channel, e) < 0)
+		return -1;
+	msg = xasprintf("opened escalation %lld (%s) on @%s at level 1 (%s): "
+	    "%s", (long long)id, kind, handle, channel, why);
+	rc = step(x, "open", "escalation", id, account, why, msg, e);
+	free(msg);
+	w->opened++;
+	return rc;
+}
+
+/* Inquiries left without an answer: in each recent thread, the first
+ * message of the buyer or guest after the seller's or host's last one
+ * that opens the thread or asks something (a question mark: "Thanks!
+ * Booking now." closing a conversation needs no answer), older than
+ * inquiry_answer_hours and younger than inquiry_horizon_days (an old dead
+ * thread is not followed up).  The escalation is on the side that owes
+ * the answer. */
+static int
+sweep_inquiries(struct actx *x, struct sweep *w, struct werr *e)
+{
+	struct rows *r = NULL;
+	size_t i;
+	int rc;
+
+	rc = sq_rows(x->s, e, &r, "SELECT q.thread_id, q.answerer, q.inquiry, "
+	    "a.handle FROM (SELECT t.id AS thread_id, "
+	    "  (SELECT min(s.account_id) FROM participant s WHERE "
+	    "   s.thread_id = t.id AND s.role IN ('seller','host')) AS answerer, "
+	    "  (SELECT m.id FROM message m JOIN participant b ON "
+	    "   b.thread_id = m.thread_id AND b.account_id = m.sender_id AND "
+	    "   b.role IN ('buyer','guest') WHERE m.thread_id = t.id AND "
+	    "   m.sent_at > coalesce((SELECT max(r.sent_at) FROM message r "
+	    "   JOIN participant rs ON rs.thread_id = r.thread_id AND "
+	    "   rs.account_id = r.sender_id AND rs.role IN ('seller','host') "
+	    "   WHERE r.thread_id = t.id), -1) "
+	    "   AND (instr(m.body, '?') > 0 OR instr(m.body, '\xef\xbc\x9f') > 0 "
+	    "   OR NOT EXISTS (SELECT 1 FROM message p WHERE "
+	    "   p.thread_id = m.thread_id AND (p.sent_at < m.sent_at OR "
+	    "   (p.sent_at = m.sent_at AND p.id < m.id)))) "
+	    "   ORDER BY m.sent_at, m.id LIMIT 1) AS inquiry "
+	    " FROM thread t WHERE t.last_at >= ?1) q "
+	    "JOIN message m ON m.id = q.inquiry "
+	    "JOIN account a ON a.id = q.answerer "
+	    "WHERE m.sent_at >= ?1 AND m.sent_at <= ?2 AND a.status <> 'banned' "
+	    "AND NOT EXISTS (SELECT 1 FROM escalation x WHERE x.kind = 'inquiry' "
+	    "  AND x.thread_id = q.thread_id AND (x.status <> 'resolved' OR "
+	    "  x.message_id = q.inquiry)) "
+	    "ORDER BY m.sent_at, q.thread_id", "ii",
+	    x->now - (int64_t)(sq_rule(x->s, "inquiry_horizon_days") * 86400),
+	    x->now - (int64_t)(sq_rule(x->s, "inquiry_answer_hours") * 3600));
+	for (i = 0; rc == 0 && i < r->nrows; i++) {
+		char *why = xasprintf("message %lld in thread %lld unanswered "
+		    "for %g hours", (long long)rows_int(r, i, "inquiry", 0),
+		    (long long)rows_int(r, i, "thread_id", 0),
+		    sq_rule(x->s, "inquiry_answer_hours"));
+
+		rc = open_step(x, "inquiry", rows_int(r, i, "answerer", 0),
+		    rows_text(r, i, "handle"), rows_int(r, i, "thread_id", 0),
+		    0, rows_int(r, i, "inquiry", 0), why, w, e);
+		free(why);
+	}
+	rows_free(r);
+	return rc;
+}
+
+/* Open flags past their deadline, each escalated once. */
+static int
+sweep_flags(struct actx *x, struct sweep *w, struct werr *e)
+{
+	struct rows *r = NULL;
+	size_t i;
+	int rc;
+
+	rc = sq_rows(x->s, e, &r, "SELECT f.id, f.account_id, a.handle, "
+	    "f.reason FROM flag f JOIN account a ON a.id = f.account_id "
+	    "WHERE f.status = 'open' AND coalesce(f.deadline, f.created + ?2) "
+	    "<= ?1 AND NOT EXISTS (SELECT 1 FROM escalation x WHERE "
+	    "x.flag_id = f.id) ORDER BY f.id", "ii", x->now,
+	    (int64_t)(sq_rule(x->s, "flag_deadline_hours") * 3600));
+	for (i = 0; rc == 0 && i < r->nrows; i++) {
+		int64_t flag = rows_int(r, i, "id", 0);
+		char *why = xasprintf("flag %lld (%s) is past its deadline",
+		    (long long)flag, rows_text(r, i, "reason"));
+
+		rc = open_step(x, "flag", rows_int(r, i, "account_id", 0),
+		    rows_text(r, i, "handle"), 0, flag, 0, why, w, e);
+		free(why);
+	}
+	rows_free(r);
+	return rc;
+}
+
+static int
+sweep_climb(struct actx *x, struct sweep *w, struct werr *e)
 {
 	struct rows *r = NULL;
 	size_t i;
@@ -311,51 +543,97 @@ sweep_escalations(struct actx *x, int64_t *count, struct werr *e)
 	for (i = 0; rc == 0 && i < r->nrows; i++) {
 		int64_t id = rows_int(r, i, "id", 0);
 		int level = (int)rows_int(r, i, "level", 0) + 1;
-		char channel[16], *target, *msg;
+		char channel[16], *msg;
 
 		rc = escalation_climb(x->s, id, level, x->now, channel,
 		    sizeof channel, e);
 		if (rc < 0)
 			break;
-		target = xasprintf("escalation:%lld", (long long)id);
 		msg = xasprintf("escalation %lld on @%s climbed to level %d "
 		    "(%s)", (long long)id, rows_text(r, i, "handle"), level,
 		    channel);
-		rc = act_step_audit(x, "climb", target,
+		rc = step(x, "climb", "escalation", id,
 		    rows_int(r, i, "account_id", 0), "no follow-up in time",
-		    "{}", msg, e);
-		free(target);
+		    msg, e);
 		free(msg);
-		(*count)++;
+		w->climbed++;
 	}
 	rows_free(r);
 	return rc;
 }
 
+static const char *
+plural(int64_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
 int
 act_sweep(struct actx *x, struct werr *e)
 {
-	int64_t lifted = 0, lapsed = 0, climbed = 0;
+	struct sweep w;
 
+	memset(&w, 0, sizeof w);
 	/* Each step is its own audit entry; a sweep with nothing due writes
-	 * nothing, so cron every five minutes does not fill the log. */
+	 * nothing, so cron every five minutes does not fill the log.  The
+	 * detectors run first (what arrived since the last sweep), so that
+	 * the flags they raise are in the counts below; escalations close
+	 * before new ones open, and the new ones are not due to climb. */
 	x->no_audit = true;
-	if (sweep_suspensions(x, &lifted, e) < 0 ||
-	    sweep_claims(x, &lapsed, e) < 0 ||
-	    sweep_escalations(x, &climbed, e) < 0)
+	if (detect_scan(x, ~0u, false, &w.scan, e) < 0 ||
+	    sweep_mutes(x, &w, e) < 0 || sweep_suspensions(x, &w, e) < 0 ||
+	    sweep_claims(x, &w, e) < 0 || sweep_close(x, &w, e) < 0 ||
+	    sweep_inquiries(x, &w, e) < 0 || sweep_flags(x, &w, e) < 0 ||
+	    sweep_climb(x, &w, e) < 0)
 		return -1;
-	buf_printf(&x->msg, "sweep: %lld suspension%s lifted, %lld claim%s "
-	    "lapsed, %lld escalation%s climbed", (long long)lifted,
-	    lifted == 1 ? "" : "s", (long long)lapsed, lapsed == 1 ? "" : "s",
-	    (long long)climbed, climbed == 1 ? "" : "s");
+	buf_printf(&x->msg, "sweep: %lld %s lifted, %lld %s lapsed, %lld %s "
+	    "expired, %lld %s opened, %lld climbed, %lld closed; detectors: ",
+	    (long long)w.lifted, plural(w.lifted, "suspension", "suspensions"),
+	    (long long)w.lapsed, plural(w.lapsed, "claim", "claims"),
+	    (long long)w.expired, plural(w.expired, "mute", "mutes"),
+	    (long long)w.opened, plural(w.opened, "escalation", "escalations"),
+	    (long long)w.climbed, (long long)w.closed);
+	scan_report_format(&w.scan, &x->msg);
 	return 0;
 }
+
+/* ------------------------------------------------------------------ */
+/* scan */
 
 int
 act_scan(struct actx *x, struct werr *e)
 {
-	(void)e;
+	const char *det = action_param(x->a, "detector");
+	bool fresh = param_true(action_param(x->a, "new"));
+	struct scan_report rep;
+	unsigned which = ~0u;
+
+	if (det && strcmp(det, "all") != 0) {
+		int d;
+
+		for (d = 0; detector_names[d]; d++)
+			if (strcmp(detector_names[d], det) == 0)
+				break;
+		if (detector_names[d] == NULL) {
+			char *words = word_list(detector_names);
+
+			werr_field(e, WE_USAGE, "detector", "detector '%s' is "
+			    "not one of %s (or all)", det, words);
+			free(words);
+			return -1;
+		}
+		which = 1u << d;
+	}
+	/* The raised flags and left-out ratings are audited, each; a scan
+	 * that finds nothing new writes nothing. */
 	x->no_audit = true;
-	buf_printf(&x->msg, "scan: no detectors are built in yet");
+	if (detect_scan(x, which, !fresh, &rep, e) < 0)
+		return -1;
+	buf_printf(&x->msg, "scan%s: read %lld message%s, %lld account%s, "
+	    "%lld rating%s; ", fresh ? " (new data)" : "",
+	    (long long)rep.messages, plural(rep.messages, "", "s"),
+	    (long long)rep.accounts, plural(rep.accounts, "", "s"),
+	    (long long)rep.ratings, plural(rep.ratings, "", "s"));
+	scan_report_format(&rep, &x->msg);
 	return 0;
 }

@@ -2,6 +2,7 @@
  * page: the cursor carries the sort key of the last row shown, and the
  * next page starts strictly after it, so no query walks an OFFSET. */
 #include "sq.h"
+#include "detect.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -955,6 +956,285 @@ q_whoami(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 }
 
 /* ------------------------------------------------------------------ */
+/* The detectors' marks, escalation detail, the trust overview and the
+ * webhook outbox (issue: marketplace rules). */
+
+static int
+q_marks(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
+{
+	int64_t account, message, thread, after;
+	const char *detector;
+
+	if (opt_account(s, c, "account", &account, e) < 0 ||
+	    opt_int(c, "message", 1, INT64_MAX, &message, 0, e) < 0 ||
+	    opt_int(c, "thread", 1, INT64_MAX, &thread, 0, e) < 0 ||
+	    opt_word(c, "detector", detector_names, &detector, e) < 0 ||
+	    parse_id_cursor(c->q->cursor, &after, e) < 0)
+		return -1;
+	/* pos and len are bytes of the field marked (the message body, the
+	 * display name, the handle), for highlighting */
+	if (sq_rows(s, e, out, "SELECT k.id, k.detector, k.target_type, "
+	    "k.target_id, k.account_id, a.handle, k.message_id, "
+	    "m.thread_id, k.field, k.pos, k.len, k.why, k.grp AS ring, "
+	    "k.flag_id, f.status AS flag_status, k.at FROM mark k "
+	    "JOIN account a ON a.id = k.account_id "
+	    "LEFT JOIN message m ON m.id = k.message_id "
+	    "LEFT JOIN flag f ON f.id = k.flag_id WHERE k.id < ?1 "
+	    "AND (?2 IS NULL OR k.account_id = ?2) "
+	    "AND (?3 IS NULL OR k.message_id = ?3) "
+	    "AND (?4 IS NULL OR k.message_id IN (SELECT id FROM message "
+	    "  WHERE thread_id = ?4)) "
+	    "AND (?5 IS NULL OR k.detector = ?5) "
+	    "ORDER BY k.id DESC LIMIT ?6", "iIIIti", after, account, message,
+	    thread, detector, (int64_t)c->limit + 1) < 0)
+		return -1;
+	page_finish(*out, c->limit, cursor_id);
+	return 0;
+}
+
+/* The vouch ring(s) an account was found in, every member. */
+static int
+q_ring(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
+{
+	int64_t account;
+
+	if (resolve_account(s, qp(c, "account"), "account", &account, e) < 0)
+		return -1;
+	return sq_rows(s, e, out, "SELECT k.grp AS ring, k.account_id, "
+	    "a.handle, a.trust_level AS trust, a.created, a.status, "
+	    "(k.field = 'ring.beneficiary') AS beneficiary, "
+	    "(SELECT count(*) FROM vouch v WHERE v.voucher_id = k.account_id "
+	    "  AND v.vouchee_id IN (SELECT o.account_id FROM mark o WHERE "
+	    "  o.detector = 'vouch_ring' AND o.grp = k.grp)) AS vouches_inside, "
+	    "(SELECT count(*) FROM vouch v WHERE v.voucher_id = k.account_id) "
+	    "  AS vouches_given, k.at AS found FROM mark k "
+	    "JOIN account a ON a.id = k.account_id "
+	    "WHERE k.detector = 'vouch_ring' AND k.grp IN (SELECT grp FROM mark "
+	    "  WHERE detector = 'vouch_ring' AND account_id = ?1) "
+	    "ORDER BY k.grp, beneficiary, a.handle", "i", account);
+}
+
+/* Every ring found, newest first (by the ring's id: its smallest
+ * member). */
+static int
+q_rings(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
+{
+	int64_t after;
+
+	if (parse_id_cursor(c->q->cursor, &after, e) < 0)
+		return -1;
+	if (sq_rows(s, e, out, "SELECT k.grp AS id, count(*) AS members, "
+	    "(SELECT group_concat(h, ' ') FROM (SELECT '@' || a2.handle AS h "
+	    "  FROM mark k2 JOIN account a2 ON a2.id = k2.account_id WHERE "
+	    "  k2.detector = 'vouch_ring' AND k2.grp = k.grp "
+	    "  ORDER BY a2.handle)) AS handles, "
+	    "min(k.at) AS found, "
+	    "sum(a.status IN ('suspended','banned')) AS actioned, "
+	    "sum(a.created >= ?2) AS young, max(a.trust_level) AS max_trust "
+	    "FROM mark k JOIN account a ON a.id = k.account_id "
+	    "WHERE k.detector = 'vouch_ring' AND k.grp < ?1 "
+	    "GROUP BY k.grp ORDER BY k.grp DESC LIMIT ?3", "iii", after,
+	    c->now - (int64_t)(sq_rule(s, "ring_young_days") * 86400),
+	    (int64_t)c->limit + 1) < 0)
+		return -1;
+	page_finish(*out, c->limit, cursor_id);
+	return 0;
+}
+
+/* One escalation with what caused it and how it ended. */
+static int
+q_escalation(struct sq *s, struct qctx *c, struct rows **out,
+    struct werr *e)
+{
+	int64_t id;
+
+	if (opt_int(c, "id", 1, INT64_MAX, &id, 0, e) < 0)
+		return -1;
+	if (id == 0)
+		return werr_field(e, WE_USAGE, "id", "escalation needs an id");
+	if (sq_rows(s, e, out, "SELECT x.id, x.kind, x.account_id, a.handle, "
+	    "x.thread_id, t.subject, x.message_id, m.sent_at AS inquiry_at, "
+	    "x.flag_id, f.reason AS flag_reason, f.status AS flag_status, "
+	    "x.opened, x.due, (x.status <> 'resolved' AND x.due < ?1) "
+	    "AS overdue, x.level, x.channel, "
+	    "(SELECT max(level) FROM escalation_rule) AS top_level, "
+	    "x.status, x.assignee, x.resolved_at, x.resolved_why "
+	    "FROM escalation x JOIN account a ON a.id = x.account_id "
+	    "LEFT JOIN thread t ON t.id = x.thread_id "
+	    "LEFT JOIN message m ON m.id = x.message_id "
+	    "LEFT JOIN flag f ON f.id = x.flag_id WHERE x.id = ?2", "ii",
+	    c->now, id) < 0)
+		return -1;
+	if ((*out)->nrows == 0)
+		return werr_field(e, WE_NOTFOUND, "id", "no escalation %lld",
+		    (long long)id);
+	return 0;
+}
+
+/* Accounts per trust level, with the recent moves (days, default 7). */
+static int
+q_trust_levels(struct sq *s, struct qctx *c, struct rows **out,
+    struct werr *e)
+{
+	int64_t days;
+
+	if (opt_int(c, "days", 1, 3650, &days, 7, e) < 0)
+		return -1;
+	return sq_rows(s, e, out, "WITH l(level, name) AS (VALUES (0, 'new'), "
+	    "(1, 'basic'), (2, 'member'), (3, 'trusted'), (4, 'leader')) "
+	    "SELECT l.level, l.name, count(a.id) AS accounts, "
+	    "coalesce(sum(a.trust_locked), 0) AS locked, "
+	    "coalesce(sum(a.trust_changed_at >= ?1 AND "
+	    "  a.trust_prev_level < a.trust_level), 0) AS promoted, "
+	    "coalesce(sum(a.trust_changed_at >= ?1 AND "
+	    "  a.trust_prev_level > a.trust_level), 0) AS demoted "
+	    "FROM l LEFT JOIN account a ON a.trust_level = l.level "
+	    "GROUP BY l.level ORDER BY l.level", "i", c->now - days * 86400);
+}
+
+static void
+cursor_changed(const struct rows *r, size_t row, struct buf *b)
+{
+	buf_printf(b, "%lld:%lld", (long long)rows_int(r, row, "changed", 0),
+	    (long long)rows_int(r, row, "id", 0));
+}
+
+/* Accounts whose level went down within days (default 30), latest
+ * first. */
+static int
+q_demoted(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
+{
+	int64_t days, at = INT64_MAX, id = INT64_MAX;
+	int n = 0;
+
+	if (opt_int(c, "days", 1, 3650, &days, 30, e) < 0)
+		return -1;
+	if (c->q->cursor && (sscanf(c->q->cursor, "%lld:%lld%n",
+	    (long long *)&at, (long long *)&id, &n) != 2 || c->q->cursor[n]))
+		return bad_cursor(e);
+	if (sq_rows(s, e, out, "SELECT a.id, a.handle, a.trust_prev_level "
+	    "AS was, a.trust_level AS trust, a.trust_changed_at AS changed, "
+	    "a.trust_locked AS locked, a.status, a.open_flags AS flags, "
+	    "a.top_reason AS reason FROM account a "
+	    "WHERE a.trust_changed_at >= ?1 AND a.trust_prev_level > "
+	    "a.trust_level AND (a.trust_changed_at < ?2 OR "
+	    "(a.trust_changed_at = ?2 AND a.id < ?3)) "
+	    "ORDER BY a.trust_changed_at DESC, a.id DESC LIMIT ?4", "iiii",
+	    c->now - days * 86400, at, id, (int64_t)c->limit + 1) < 0)
+		return -1;
+	page_finish(*out, c->limit, cursor_changed);
+	return 0;
+}
+
+/* Accounts one rule short of the next level: the trust rules themselves
+ * (trust_breakdown) judge each candidate, so this never disagrees with
+ * the account view.  level: the level they are at (default 1 and 2;
+ * 0 -> 1 is only the phone, for every new account).  A page reads at
+ * most a few thousand candidates; the cursor is the last id read. */
+static int
+q_near_level(struct sq *s, struct qctx *c, struct rows **out,
+    struct werr *e)
+{
+	int64_t level, after = 0, scanned = 0;
+	struct rows *r;
+	char cur[32];
+
+	if (opt_int(c, "level", 0, 2, &level, -1, e) < 0)
+		return -1;
+	if (c->q->cursor && !str_to_i64(c->q->cursor, 0, INT64_MAX, &after))
+		return bad_cursor(e);
+	r = rows_new_list("id,handle,trust,next,missing,have,need,score");
+	*out = r;
+	for (;;) {
+		struct rows *cand = NULL;
+		size_t i;
+
+		if (sq_rows(s, e, &cand, "SELECT id, handle, trust_level, "
+		    "trust_score FROM account WHERE id > ?1 AND trust_locked = 0 "
+		    "AND status IN ('active','warned') AND ((?2 < 0 AND "
+		    "trust_level IN (1, 2)) OR trust_level = ?2) ORDER BY id "
+		    "LIMIT 500", "ii", after, level) < 0)
+			return -1;
+		for (i = 0; i < cand->nrows; i++) {
+			int64_t id = rows_int(cand, i, "id", 0);
+			int64_t lvl = rows_int(cand, i, "trust_level", 0);
+			struct rows *b = NULL;
+			size_t j, missing = 0, miss_row = 0;
+
+			after = id;
+			scanned++;
+			if (trust_breakdown(s, id, &b, e) < 0) {
+				rows_free(cand);
+				return -1;
+			}
+			for (j = 0; j < b->nrows; j++) {
+				if (rows_int(b, j, "level", 0) == lvl + 1 &&
+				    rows_int(b, j, "holds", 1) == 0) {
+					missing++;
+					miss_row = j;
+				}
+			}
+			if (missing == 1) {
+				size_t row = rows_add(r);
+
+				rows_set_int(r, row, 0, id);
+				rows_set_text(r, row, 1, rows_text(cand, i,
+				    "handle"));
+				rows_set_int(r, row, 2, lvl);
+				rows_set_int(r, row, 3, lvl + 1);
+				rows_set_text(r, row, 4, rows_text(b, miss_row,
+				    "rule"));
+				rows_set_text(r, row, 5, rows_text(b, miss_row,
+				    "have"));
+				rows_set_text(r, row, 6, rows_text(b, miss_row,
+				    "need"));
+				rows_set_int(r, row, 7, rows_int(cand, i,
+				    "trust_score", 0));
+			}
+			rows_free(b);
+			if (r->nrows >= (size_t)c->limit || scanned >= 5000)
+				break;
+		}
+		if (cand->nrows < 500 && i == cand->nrows) {
+			rows_free(cand);
+			rows_set_next(r, NULL);
+			return 0;
+		}
+		rows_free(cand);
+		if (r->nrows >= (size_t)c->limit || scanned >= 5000)
+			break;
+	}
+	snprintf(cur, sizeof cur, "%lld", (long long)after);
+	rows_set_next(r, cur);
+	return 0;
+}
+
+/* Webhook events: pending (not yet delivered everywhere), delivered,
+ * or all (default). */
+static int
+q_outbox(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
+{
+	static const char *const statuses[] = { "pending", "delivered", "all",
+		NULL };
+	const char *status;
+	int64_t after;
+
+	if (opt_word(c, "status", statuses, &status, e) < 0 ||
+	    parse_id_cursor(c->q->cursor, &after, e) < 0)
+		return -1;
+	if (sq_rows(s, e, out, "SELECT o.id, o.event, o.text, o.created, "
+	    "o.attempts, o.next_at, o.delivered_at, o.last_error FROM outbox o "
+	    "WHERE o.id < ?1 AND (?2 IS NULL OR ?2 = 'all' OR "
+	    "(?2 = 'pending' AND o.delivered_at IS NULL) OR "
+	    "(?2 = 'delivered' AND o.delivered_at IS NOT NULL)) "
+	    "ORDER BY o.id DESC LIMIT ?3", "iti", after, status,
+	    (int64_t)c->limit + 1) < 0)
+		return -1;
+	page_finish(*out, c->limit, cursor_id);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
 
 static const struct qdef {
 	const char *what;
@@ -987,6 +1267,14 @@ static const struct qdef {
 	{ "rules", "", q_rules },
 	{ "stats", "moderator", q_stats },
 	{ "verify", "", q_verify },
+	{ "marks", "account,message,thread,detector", q_marks },
+	{ "ring", "account", q_ring },
+	{ "rings", "", q_rings },
+	{ "escalation", "id", q_escalation },
+	{ "trust_levels", "days", q_trust_levels },
+	{ "demoted", "days", q_demoted },
+	{ "near_level", "level", q_near_level },
+	{ "outbox", "status", q_outbox },
 };
 
 static bool

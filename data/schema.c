@@ -329,6 +329,87 @@ static const char *const migrations[] = {
 
 	"INSERT INTO meta(k, v) VALUES ('audit_head', '0000000000000000000000000000000000000000000000000000000000000000'),\n"
 	"  ('audit_count', '0'), ('marketplace_domains', 'warden-market.example');\n",
+
+	/* 1 -> 2: the detectors' marks, what escalations need to close by
+	 * themselves, webhook deliveries, and the rules of both. */
+	/* A mark: which detector saw what, where, and why (the matched
+	 * text).  Unique on what it marks, so that a scan is idempotent.
+	 * pos/len: bytes of the field (a message body, a display name). */
+	"CREATE TABLE mark (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  detector TEXT NOT NULL CHECK (detector IN ('contact','phishing',\n"
+	"    'impersonation','vouch_ring','retaliatory')),\n"
+	"  target_type TEXT NOT NULL\n"
+	"    CHECK (target_type IN ('message','account','rating')),\n"
+	"  target_id INTEGER NOT NULL,\n"
+	"  account_id INTEGER NOT NULL REFERENCES account(id),\n"
+	"  message_id INTEGER REFERENCES message(id),\n"
+	"  field TEXT NOT NULL DEFAULT '',\n"
+	"  pos INTEGER NOT NULL DEFAULT 0,\n"
+	"  len INTEGER NOT NULL DEFAULT 0,\n"
+	"  why TEXT NOT NULL,\n"
+	"  grp INTEGER,\n"
+	"  flag_id INTEGER REFERENCES flag(id),\n"
+	"  at INTEGER NOT NULL,\n"
+	"  UNIQUE (detector, target_type, target_id, field, pos)\n"
+	");\n"
+	"CREATE INDEX mark_account ON mark(account_id, id);\n"
+	"CREATE INDEX mark_message ON mark(message_id) WHERE message_id IS NOT NULL;\n"
+	"CREATE INDEX mark_grp ON mark(grp) WHERE grp IS NOT NULL;\n"
+
+	/* Skeletons of handles and display names (see data/detect.h), kept
+	 * so that a new account is compared with every other through an
+	 * index rather than by folding them all again. */
+	"CREATE TABLE skeleton (\n"
+	"  account_id INTEGER PRIMARY KEY REFERENCES account(id),\n"
+	"  handle TEXT NOT NULL,\n"
+	"  name TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX skeleton_handle ON skeleton(handle);\n"
+	/* the trust overview's recently demoted */
+	"CREATE INDEX account_trust_changed ON account(trust_changed_at)\n"
+	"  WHERE trust_changed_at IS NOT NULL;\n"
+
+	/* An escalation remembers the inquiry that opened it, and says when
+	 * and why it closed. */
+	"ALTER TABLE escalation ADD COLUMN message_id INTEGER REFERENCES message(id);\n"
+	"ALTER TABLE escalation ADD COLUMN resolved_at INTEGER;\n"
+	"ALTER TABLE escalation ADD COLUMN resolved_why TEXT;\n"
+	"CREATE INDEX escalation_thread ON escalation(thread_id) WHERE thread_id IS NOT NULL;\n"
+	"CREATE INDEX escalation_flag ON escalation(flag_id) WHERE flag_id IS NOT NULL;\n"
+
+	/* Each event's delivery to each webhook; the outbox row sums them
+	 * up (attempts, next_at, delivered_at, last_error). */
+	"CREATE TABLE delivery (\n"
+	"  outbox_id INTEGER NOT NULL REFERENCES outbox(id),\n"
+	"  webhook TEXT NOT NULL,\n"
+	"  attempts INTEGER NOT NULL DEFAULT 0,\n"
+	"  next_at INTEGER NOT NULL,\n"
+	"  delivered_at INTEGER,\n"
+	"  last_error TEXT,\n"
+	"  PRIMARY KEY (outbox_id, webhook)\n"
+	") WITHOUT ROWID;\n"
+
+	"INSERT INTO rule(name, value, help) VALUES\n"
+	"  ('severity_phishing', 3, 'a phishing link raises a flag of this severity (0: mark only)'),\n"
+	"  ('severity_impersonation', 2, 'an impersonating name raises a flag of this severity (0: mark only)'),\n"
+	"  ('severity_off_platform', 1, 'contact details raise a flag of this severity (0: mark only)'),\n"
+	"  ('severity_vouch_ring', 2, 'a vouch ring raises a flag of this severity on each member (0: mark only)'),\n"
+	"  ('severity_retaliatory', 1, 'a retaliatory rating raises a flag of this severity on its rater (0: mark only)'),\n"
+	"  ('lookalike_max_distance', 2, 'a domain this many edits from the marketplace''s is a look-alike'),\n"
+	"  ('ring_min_size', 3, 'a vouch ring has at least this many accounts'),\n"
+	"  ('ring_young_days', 30, 'a vouch ring is of accounts younger than this many days ...'),\n"
+	"  ('ring_max_trust', 1, '... or of at most this trust level'),\n"
+	"  ('ring_inside_share', 0.75, 'a vouch ring''s vouches are at least this share for each other'),\n"
+	"  ('inquiry_horizon_days', 14, 'inquiries older than this many days are not escalated any more'),\n"
+	"  ('webhook_retry_seconds', 30, 'a failed webhook delivery is retried after this long, doubling'),\n"
+	"  ('webhook_retry_max_seconds', 3600, 'the longest wait between webhook retries'),\n"
+	"  ('webhook_give_up_attempts', 0, 'stop retrying a webhook after this many attempts (0: never)');\n"
+
+	/* The scan's high-water marks: what the detectors have read. */
+	"INSERT INTO meta(k, v) VALUES ('detect_hw_message', '0'),\n"
+	"  ('detect_hw_account', '0'), ('detect_hw_rating', '0'),\n"
+	"  ('detect_hw_vouch', '');\n",
 };
 
 int
