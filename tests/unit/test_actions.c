@@ -407,6 +407,10 @@ test_escalations_and_sweep(void **state)
 	assert_int_equal(fx_act(f, "carol", A_SUSPEND, 2, "cooling off", "for",
 	    "1d", NULL), 0);
 	assert_int_equal(fx_act(f, "carol", A_CLAIM, 1, NULL, NULL), 0);
+	/* the fixture's flag is two days old, past its deadline: the first
+	 * sweep escalates it */
+	assert_int_equal(fx_act(f, "carol", A_SWEEP, 0, NULL, NULL), 0);
+	assert_non_null(strstr(f->res.message, "1 escalation opened"));
 	/* nothing due: sweep writes nothing */
 	before = audit_count(f);
 	assert_int_equal(fx_act(f, "carol", A_SWEEP, 0, NULL, NULL), 0);
