@@ -27,6 +27,12 @@ static const char *const rule_names[] = {
 	"retaliatory_window_hours", "retaliatory_max_stars", "weight_low",
 	"weight_medium", "weight_high", "lowtrust_step", "age_per_day",
 	"flag_deadline_hours", "inquiry_answer_hours",
+	/* schema 2: detectors, escalations, webhooks */
+	"severity_phishing", "severity_impersonation", "severity_off_platform",
+	"severity_vouch_ring", "severity_retaliatory", "lookalike_max_distance",
+	"ring_min_size", "ring_young_days", "ring_max_trust",
+	"ring_inside_share", "inquiry_horizon_days", "webhook_retry_seconds",
+	"webhook_retry_max_seconds", "webhook_give_up_attempts",
 };
 
 static const struct store_ops sqlite_ops;

@@ -40,6 +40,15 @@
  *   rules                         trust and escalation numbers
  *   stats                         counts for the status line
  *   verify                        audit chain: ok, entries, first bad id
+ *   marks       [account message thread detector]       paged
+ *                                 detector marks: why, byte span, flag
+ *   ring        account           the vouch ring(s) it was found in
+ *   rings                         every ring found        paged
+ *   escalation  id                one, with its cause and how it ended
+ *   trust_levels [days]           accounts per level, moves in days
+ *   demoted     [days]            accounts whose level went down  paged
+ *   near_level  [level]           one rule short of the next level paged
+ *   outbox      [status]          webhook events          paged
  *
  * Unknown names or parameters are refused (WE_USAGE naming them). */
 struct query {
