@@ -1,6 +1,7 @@
 /* main.c: flags -> one of: the console, commands (-c / --batch), or a
  * subcommand (demo, init, serve).  Everything else lives in the layers. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <pwd.h>
 #include <stdarg.h>
@@ -111,6 +112,26 @@ env(const char *name)
 	const char *v = getenv(name);
 
 	return v && *v ? v : NULL;
+}
+
+/* fds 0-2 are kept open (on /dev/null if they were closed), so that no
+ * database or file we open lands on them; a closed stdin is remembered
+ * for --batch -. */
+static bool stdin_closed;
+
+static void
+keep_std_fds(void)
+{
+	int fd;
+
+	for (fd = 0; fd < 3; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		if (fd == 0)
+			stdin_closed = true;
+		if (open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) != fd)
+			exit(werr_exit_status(WE_IO));
+	}
 }
 
 static bool
@@ -400,14 +421,33 @@ out:
 	return st;
 }
 
+/* -c help needs no database: nor does any line that needs no store. */
+static bool
+needs_store(const struct opts *o)
+{
+	size_t i;
+
+	if (o->ncommands == 0)
+		return true;
+	for (i = 0; i < o->ncommands; i++)
+		if (cmd_line_needs_store(o->commands[i]))
+			return true;
+	return false;
+}
+
+/* Tables fit the terminal; piped, they fit COLUMNS if it is set (so that
+ * a table can be asked for at a width), else they are not cut. */
 static int
-terminal_width(void)
+table_width(bool tty)
 {
 	struct winsize ws;
+	int64_t n;
 
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+	if (tty && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
-	return 80;
+	if (env("COLUMNS") && str_to_i64(env("COLUMNS"), 20, 1000, &n))
+		return (int)n;
+	return tty ? 80 : 0;
 }
 
 int
@@ -425,6 +465,7 @@ main(int argc, char **argv)
 	bool tty = isatty(STDOUT_FILENO), ok = false;
 	int status;
 
+	keep_std_fds();
 	safe_locale();
 	if (argc > 1 && strcmp(argv[1], "serve") == 0)
 		return serve_main(argc - 1, argv + 1);
@@ -435,28 +476,37 @@ main(int argc, char **argv)
 
 	memset(&o, 0, sizeof o);
 	parse_args(argc, argv, &o);
+	if (o.batch && strcmp(o.batch, "-") == 0 && stdin_closed)
+		die(werr_exit_status(WE_NOINPUT), "--batch -: stdin is closed; "
+		    "there is nothing to read");
 	config_load(&cfg, NULL);
 
-	werr_clear(&e);
-	if ((st = open_store(&o, &cfg, &e)) == NULL)
-		die(werr_exit_status(e.kind), "%s", e.msg);
-
-	/* Who acts: refused here, before anything runs, when unknown. */
 	name = o.as ? o.as : env("WARDEN_MODERATOR");
 	if (name == NULL)
 		name = config_get(&cfg, "warden", "moderator");
 	if (name == NULL)
 		name = login_name();
-	if (store_queryv(st, &who, &e, "whoami", "name", name, NULL) < 0) {
-		store_close(st);
+	werr_clear(&e);
+	if (!needs_store(&o)) {
+		st = NULL;
+		moderator = xstrdup(name);
+		role = xstrdup("moderator");
+	} else if ((st = open_store(&o, &cfg, &e)) == NULL) {
 		die(werr_exit_status(e.kind), "%s", e.msg);
+	} else {
+		/* Who acts: refused here, before anything runs. */
+		if (store_queryv(st, &who, &e, "whoami", "name", name,
+		    NULL) < 0) {
+			store_close(st);
+			die(werr_exit_status(e.kind), "%s", e.msg);
+		}
+		/* the API says who its token names */
+		moderator = xstrdup(rows_text(who, 0, "name") ?
+		    rows_text(who, 0, "name") : name);
+		role = xstrdup(rows_text(who, 0, "role") ?
+		    rows_text(who, 0, "role") : "moderator");
+		rows_free(who);
 	}
-	/* the API says who its token names */
-	moderator = xstrdup(rows_text(who, 0, "name") ? rows_text(who, 0,
-	    "name") : name);
-	role = xstrdup(rows_text(who, 0, "role") ? rows_text(who, 0, "role") :
-	    "moderator");
-	rows_free(who);
 
 	cmd_ctx_init(&ctx, st, moderator, role);
 	ctx.config = &cfg;
@@ -470,7 +520,7 @@ main(int argc, char **argv)
 	color = config_get(&cfg, "warden", "color");
 	ctx.color = tty && !o.no_color && env("NO_COLOR") == NULL &&
 	    !(color && !config_bool(color, &ok) && ok);
-	ctx.width = tty ? terminal_width() : 0;
+	ctx.width = table_width(tty);
 	ctx.quiet = o.quiet;
 	ctx.verbose = o.verbose;
 	ctx.read_only = o.read_only;

@@ -28,6 +28,7 @@ struct line {
 	const char *s;
 	size_t len;
 	long no;
+	bool cut;	/* stdin ended inside it: no newline */
 };
 
 static int
@@ -84,11 +85,26 @@ split_lines(const char *s, size_t len, size_t *count)
 		v[n].s = s + i;
 		v[n].len = l;
 		v[n].no = ++no;
+		v[n].cut = false;
 		n++;
 		i = end + 1;
 	}
 	*count = n;
 	return v;
+}
+
+/* A pipe whose writer died mid-line leaves a last line without its
+ * newline; running it could do half of what was meant (one account of
+ * two), so such a line is refused.  Files are often saved without a
+ * final newline, so only stdin is held to this. */
+static int
+cut_short(const struct line *l, struct werr *e)
+{
+	if (!l->cut)
+		return 0;
+	return werr_set(e, WE_IO, "stdin ended in the middle of this line (no "
+	    "newline): the input may have been cut short, so the line was not "
+	    "run");
 }
 
 static int
@@ -99,19 +115,25 @@ line_by_line(struct cmd_ctx *ctx, const struct line *lines, size_t n,
 	size_t i, failed = 0;
 	struct buf which = BUF_INIT;
 	const char *origin = ctx->origin;
+	struct werr e;
 
 	for (i = 0; i < n && !ctx->quit; i++) {
 		char *key = NULL;
 		enum werr_kind k;
 
 		ctx->line = lines[i].no;
-		if (o->derive_keys && hash) {
-			key = xasprintf("batch:%s:%ld", hash, lines[i].no);
-			ctx->default_key = key;
+		if (cut_short(&lines[i], &e) < 0)
+			k = cmd_fail(ctx, &e);
+		else {
+			if (o->derive_keys && hash) {
+				key = xasprintf("batch:%s:%ld", hash,
+				    lines[i].no);
+				ctx->default_key = key;
+			}
+			k = cmd_run_n(ctx, lines[i].s, lines[i].len, false);
+			ctx->default_key = NULL;
+			free(key);
 		}
-		k = cmd_run_n(ctx, lines[i].s, lines[i].len, false);
-		ctx->default_key = NULL;
-		free(key);
 		if (k == WE_OK)
 			continue;
 		failed++;
@@ -158,7 +180,9 @@ atomic(struct cmd_ctx *ctx, const struct line *lines, size_t n,
 
 		ctx->line = lines[i].no;
 		ctx->default_key = key;
-		rc = cmd_prepare(ctx, lines[i].s, lines[i].len, p, &e);
+		rc = cut_short(&lines[i], &e);
+		if (rc == 0)
+			rc = cmd_prepare(ctx, lines[i].s, lines[i].len, p, &e);
 		ctx->default_key = NULL;
 		free(key);
 		pl[np].no = lines[i].no;
@@ -282,6 +306,9 @@ cmd_batch_file(struct cmd_ctx *ctx, const char *path,
 	sha256_hex(buf_str(&content), content.len, hash);
 	hash[16] = '\0';
 	lines = split_lines(buf_str(&content), content.len, &n);
+	if (strcmp(path, "-") == 0 && n > 0 &&
+	    content.s[content.len - 1] != '\n')
+		lines[n - 1].cut = true;
 	status = run_lines(ctx, strcmp(path, "-") == 0 ? "stdin" : path,
 	    lines, n, o, hash);
 	free(lines);

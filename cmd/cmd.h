@@ -58,7 +58,10 @@ struct cmd_output {
 				 * "@sam_k12 (account 12)" */
 	/* CMD_LIST, CMD_RECORD (one row) */
 	const struct rows *rows;
-	const struct cmd_section *sections;	/* CMD_RECORD */
+	/* CMD_RECORD: what the row is ("account", "thread"), and what
+	 * belongs to it */
+	const char *record;
+	const struct cmd_section *sections;
 	size_t nsections;
 	/* CMD_RESULTS: the actions as applied and their results */
 	const struct action *acts;
@@ -109,6 +112,9 @@ struct cmd_ctx {
 	/* Idempotency key used for a write line without --key (batch mode:
 	 * derived from the file's hash and the line number). */
 	const char *default_key;
+	/* The default tsv writer prints the header of results once per run,
+	 * so that a batch's results read as one table. */
+	bool results_header_done;
 };
 
 /* Fills ctx with defaults: table format, no colour, width 0, stdout, no
@@ -157,6 +163,8 @@ struct cmd_opt {
 #define CMD_DESTRUCTIVE	0x02	/* the console asks first; written in
 				 * full (no prefix matching) */
 #define CMD_HIDDEN	0x04	/* not listed by help */
+#define CMD_NOSTORE	0x08	/* runs without a store or a moderator
+				 * (help, quit) */
 
 struct cmd_args;	/* a parsed line (cmd/internal.h) */
 struct cmd_plan;	/* the actions a write line asks for */
@@ -190,6 +198,9 @@ const struct cmd_entry *cmd_lookup(const char *word, struct werr *e);
 const struct cmd_entry *cmd_lookup_sub(const struct cmd_entry *parent,
     const char *word, struct werr *e);
 bool cmd_is_write(const struct cmd_entry *entry);
+/* False when the line's command runs without a store (help, quit), so
+ * that `warden -c help` works before any database exists. */
+bool cmd_line_needs_store(const char *line);
 
 /* ------------------------------------------------------------------ */
 /* Output. */

@@ -117,8 +117,7 @@ one_entry(struct buf *b, const struct cmd_entry *en, const char *name)
 			    o->short_name ? o->short_name : ' ',
 			    o->short_name ? ", " : "   ", o->name,
 			    o->arg ? " " : "", o->arg ? o->arg : "");
-			buf_printf(b, "  %-24s %s\n", o->short_name ? head :
-			    head + 1, o->help);
+			buf_printf(b, "  %-24s %s\n", head, o->help);
 		}
 	}
 	if (en->aliases && *en->aliases)
@@ -210,7 +209,7 @@ const struct cmd_entry cmd_help = {
 	.usage = "help [COMMAND|TOPIC]",
 	.help = "the commands, one command, or a topic",
 	.topic = T_SESSION,
-	.flags = CMD_READONLY,
+	.flags = CMD_READONLY | CMD_NOSTORE,
 	.min_args = 0, .max_args = 2,
 	.opts = opts,
 	.run = run,

@@ -191,14 +191,15 @@ cmd_list(struct cmd_ctx *ctx, const struct cmd_args *a, const char *what,
 }
 
 int
-cmd_record(struct cmd_ctx *ctx, const struct cmd_args *a, const char *title,
-    const struct rows *rows, const struct cmd_section *sections,
-    size_t nsections)
+cmd_record(struct cmd_ctx *ctx, const struct cmd_args *a, const char *record,
+    const char *title, const struct rows *rows,
+    const struct cmd_section *sections, size_t nsections)
 {
 	struct cmd_output out;
 
 	memset(&out, 0, sizeof out);
 	out.shape = CMD_RECORD;
+	out.record = record;
 	out.command = a->name;
 	out.title = title ? title : a->name;
 	out.rows = rows;

@@ -24,7 +24,8 @@ struct cmd_arg {
 struct cmd_optval {
 	const struct cmd_opt *opt;
 	const char *value;	/* "" for a flag */
-	int col;
+	int col;		/* of the option */
+	int vcol;		/* of its value */
 };
 
 struct cmd_args {
@@ -47,6 +48,7 @@ void cmd_args_free(struct cmd_args *args);
 /* The value of --name (the last one given), or NULL. */
 const char *arg_opt(const struct cmd_args *a, const char *name);
 bool arg_flag(const struct cmd_args *a, const char *name);
+/* The column of --name's value (for messages about the value). */
 int arg_col(const struct cmd_args *a, const char *name);
 
 /* ------------------------------------------------------------------ */
@@ -112,7 +114,7 @@ int cmd_page(struct cmd_ctx *ctx, const struct cmd_args *a, const char *what,
 void cmd_more(struct cmd_ctx *ctx, const struct rows *r);
 /* Emit a record (one row and its sections) or a text. */
 int cmd_record(struct cmd_ctx *ctx, const struct cmd_args *a,
-    const char *title, const struct rows *rows,
+    const char *record, const char *title, const struct rows *rows,
     const struct cmd_section *sections, size_t nsections);
 int cmd_text(struct cmd_ctx *ctx, const struct cmd_args *a, const char *title,
     const char *text);

@@ -3,7 +3,9 @@
  * user's text reaches a terminal raw even when json is read on one.
  *
  *   list      one object per row, the query's columns as keys
- *   record    the row's object, each section an array of row objects
+ *   record    the row's object; with sections (show, thread),
+ *             {RECORD: row, SECTION: [rows], ...} so that no section can
+ *             clash with a column ("account", "breakdown", ...)
  *   results   per action: action, target, audit_id, replayed, dry_run,
  *             message, data (array of objects, or null)
  *   text      {"title": ..., "text": ...} */
@@ -56,7 +58,13 @@ out_json(struct cmd_ctx *ctx, FILE *fp, const struct cmd_output *out)
 	case CMD_RECORD:
 		if (out->rows == NULL || out->rows->nrows == 0)
 			break;
-		o = json_from_row(out->rows, 0);
+		if (out->nsections == 0) {
+			put(fp, json_from_row(out->rows, 0));
+			break;
+		}
+		o = json_object();
+		json_object_set_new(o, out->record ? out->record : "record",
+		    json_from_row(out->rows, 0));
 		for (i = 0; i < out->nsections; i++)
 			json_object_set_new(o, out->sections[i].name,
 			    row_array(out->sections[i].rows));

@@ -75,16 +75,17 @@ put_value(struct buf *b, const struct value *v)
 }
 
 static void
-put_rows(FILE *fp, const struct rows *r)
+put_rows(FILE *fp, const struct rows *r, bool header)
 {
 	struct buf b = BUF_INIT;
 	size_t i, c;
 
 	if (r == NULL)
 		return;
-	for (c = 0; c < r->ncols; c++)
+	for (c = 0; header && c < r->ncols; c++)
 		buf_printf(&b, "%s%s", c ? "\t" : "", r->cols[c]);
-	buf_addc(&b, '\n');
+	if (header)
+		buf_addc(&b, '\n');
 	for (i = 0; i < r->nrows; i++) {
 		for (c = 0; c < r->ncols; c++) {
 			if (c)
@@ -103,27 +104,30 @@ out_tsv(struct cmd_ctx *ctx, FILE *fp, const struct cmd_output *out)
 	struct rows *r;
 	size_t i;
 
-	(void)ctx;
 	switch (out->shape) {
 	case CMD_LIST:
-		put_rows(fp, out->rows);
+		put_rows(fp, out->rows, true);
 		break;
 	case CMD_RECORD:
-		put_rows(fp, out->rows);
+		put_rows(fp, out->rows, true);
 		for (i = 0; i < out->nsections; i++) {
 			fputc('\n', fp);
-			put_rows(fp, out->sections[i].rows);
+			put_rows(fp, out->sections[i].rows, true);
 		}
 		break;
 	case CMD_RESULTS:
 		r = results_rows(out);
-		put_rows(fp, r);
+		put_rows(fp, r, !ctx->results_header_done);
+		ctx->results_header_done = true;
 		rows_free(r);
+		/* what some actions hand back (reveal, token create) */
 		for (i = 0; i < out->nresults; i++) {
 			if (out->results[i].data == NULL)
 				continue;
 			fputc('\n', fp);
-			put_rows(fp, out->results[i].data);
+			put_rows(fp, out->results[i].data, true);
+			/* a table follows: the next results need a header */
+			ctx->results_header_done = false;
 		}
 		break;
 	case CMD_TEXT:

@@ -113,6 +113,20 @@ cmd_is_write(const struct cmd_entry *entry)
 	return entry->plan != NULL;
 }
 
+bool
+cmd_line_needs_store(const char *line)
+{
+	struct cmd_args a;
+	struct werr e;
+	bool empty, needs;
+
+	if (cmd_parse(line, strlen(line), &a, &empty, &e) < 0)
+		return true;
+	needs = !empty && !(a.entry->flags & CMD_NOSTORE);
+	cmd_args_free(&a);
+	return needs;
+}
+
 static const struct cmd_opt *
 find_opt(const struct cmd_entry *en, const char *name, size_t len,
     char short_name)
@@ -157,12 +171,14 @@ unknown_opt(const struct cmd_args *a, const char *word, size_t len, int col,
 }
 
 static void
-add_opt(struct cmd_args *a, const struct cmd_opt *o, const char *v, int col)
+add_opt(struct cmd_args *a, const struct cmd_opt *o, const char *v, int col,
+    int vcol)
 {
 	a->opts = xreallocarray(a->opts, a->nopts + 1, sizeof *a->opts);
 	a->opts[a->nopts].opt = o;
 	a->opts[a->nopts].value = v;
 	a->opts[a->nopts].col = col;
+	a->opts[a->nopts].vcol = vcol;
 	a->nopts++;
 }
 
@@ -221,11 +237,13 @@ parse_rest(struct cmd_args *a, size_t from, struct werr *e)
 			if (eq)
 				return werr_set(e, WE_USAGE, "--%s takes no "
 				    "value (column %d)", o->name, tk->col);
-			add_opt(a, o, "", tk->col);
+			add_opt(a, o, "", tk->col, tk->col);
 		} else if (eq)
-			add_opt(a, o, eq + 1, tk->col);
+			/* quoting may have moved bytes: near enough */
+			add_opt(a, o, eq + 1, tk->col, tk->col +
+			    text_column(tk->s, (size_t)(eq + 1 - tk->s)) - 1);
 		else if (i + 1 < t->n) {
-			add_opt(a, o, t->v[i + 1].s, tk->col);
+			add_opt(a, o, t->v[i + 1].s, tk->col, t->v[i + 1].col);
 			i++;
 		} else
 			return werr_set(e, WE_USAGE, "--%s needs a value: --%s "
@@ -344,6 +362,6 @@ arg_col(const struct cmd_args *a, const char *name)
 
 	for (i = a->nopts; i-- > 0;)
 		if (strcmp(a->opts[i].opt->name, name) == 0)
-			return a->opts[i].col;
+			return a->opts[i].vcol;
 	return 0;
 }

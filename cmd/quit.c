@@ -19,7 +19,7 @@ const struct cmd_entry cmd_quit = {
 	.usage = "quit",
 	.help = "leave the console; in a batch, stop reading",
 	.topic = T_SESSION,
-	.flags = CMD_READONLY,
+	.flags = CMD_READONLY | CMD_NOSTORE,
 	.min_args = 0, .max_args = 0,
 	.opts = opts,
 	.run = run,

@@ -36,7 +36,7 @@ run(struct cmd_ctx *ctx, const struct cmd_args *a, struct werr *e)
 		sections[i].rows = sec[i];
 	}
 	title = xasprintf("@%s (account %lld)", handle, (long long)id);
-	cmd_record(ctx, a, title, acct, sections, W_NELEM(parts));
+	cmd_record(ctx, a, "account", title, acct, sections, W_NELEM(parts));
 	free(title);
 	rc = 0;
 out:

@@ -20,7 +20,7 @@ run_show(struct cmd_ctx *ctx, const struct cmd_args *a, struct werr *e)
 
 	if (cmd_query(ctx, "templates", &p, 1, 0, &r, e) < 0)
 		return -1;
-	cmd_record(ctx, a, a->argv[0].s, r, NULL, 0);
+	cmd_record(ctx, a, "template", a->argv[0].s, r, NULL, 0);
 	rows_free(r);
 	return 0;
 }

@@ -25,7 +25,7 @@ run(struct cmd_ctx *ctx, const struct cmd_args *a, struct werr *e)
 	sec.name = "messages";
 	sec.rows = msgs;
 	title = xasprintf("thread %lld", (long long)id);
-	cmd_record(ctx, a, title, t, &sec, 1);
+	cmd_record(ctx, a, "thread", title, t, &sec, 1);
 	cmd_more(ctx, msgs);
 	free(title);
 	rows_free(t);

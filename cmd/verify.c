@@ -13,7 +13,7 @@ run(struct cmd_ctx *ctx, const struct cmd_args *a, struct werr *e)
 
 	if (cmd_query(ctx, "verify", NULL, 0, 0, &r, e) < 0)
 		return -1;
-	cmd_record(ctx, a, "audit chain", r, NULL, 0);
+	cmd_record(ctx, a, "verify", "audit chain", r, NULL, 0);
 	if (r->nrows && rows_int(r, 0, "ok", 0) == 0) {
 		const char *problem = rows_text(r, 0, "problem");
 

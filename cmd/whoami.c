@@ -11,7 +11,7 @@ run(struct cmd_ctx *ctx, const struct cmd_args *a, struct werr *e)
 
 	if (cmd_query(ctx, "whoami", &p, 1, 0, &r, e) < 0)
 		return -1;
-	cmd_record(ctx, a, "whoami", r, NULL, 0);
+	cmd_record(ctx, a, "moderator", "whoami", r, NULL, 0);
 	rows_free(r);
 	return 0;
 }
