@@ -9,8 +9,8 @@
  * It starts at level 1 and climbs one level per sweep when due, by the
  * escalation_rule table; acknowledging it stops the climb.  It closes by
  * itself when its cause goes away: the inquiry was answered (a message
- * from the escalated account in the thread, sent at or after the
- * inquiry), the flag was resolved.  A dispute has no such cause: a
+ * from the escalated account in the thread after the inquiry), the flag
+ * was resolved.  A dispute has no such cause: a
  * moderator closes it (ack --resolve).  Each step of a sweep is its own
  * audit entry; a sweep with nothing due writes nothing. */
 #include "apply.h"
@@ -396,10 +396,11 @@ sweep_close(struct actx *x, struct sweep *w, struct werr *e)
 	    "WHERE x.status <> 'resolved' AND ("
 	    "  (x.kind = 'flag' AND f.id IS NOT NULL AND f.status <> 'open') "
 	    "  OR (x.kind = 'inquiry' AND x.thread_id IS NOT NULL AND EXISTS ("
-	    "    SELECT 1 FROM message m WHERE m.thread_id = x.thread_id AND "
-	    "    m.sender_id = x.account_id AND m.sent_at >= coalesce("
-	    "    (SELECT sent_at FROM message WHERE id = x.message_id), "
-	    "    x.opened)))) ORDER BY x.id", "");
+	    "    SELECT 1 FROM message m LEFT JOIN message q ON "
+	    "    q.id = x.message_id WHERE m.thread_id = x.thread_id AND "
+	    "    m.sender_id = x.account_id AND CASE WHEN q.id IS NULL THEN "
+	    "    m.sent_at >= x.opened ELSE (m.sent_at, m.id) > "
+	    "    (q.sent_at, q.id) END))) ORDER BY x.id", "");
 	for (i = 0; rc == 0 && i < r->nrows; i++) {
 		int64_t id = rows_int(r, i, "id", 0);
 		bool flag = str_eq(rows_text(r, i, "kind"), "flag");
@@ -466,10 +467,10 @@ sweep_inquiries(struct actx *x, struct sweep *w, struct werr *e)
 	    "  (SELECT m.id FROM message m JOIN participant b ON "
 	    "   b.thread_id = m.thread_id AND b.account_id = m.sender_id AND "
 	    "   b.role IN ('buyer','guest') WHERE m.thread_id = t.id AND "
-	    "   m.sent_at > coalesce((SELECT max(r.sent_at) FROM message r "
-	    "   JOIN participant rs ON rs.thread_id = r.thread_id AND "
-	    "   rs.account_id = r.sender_id AND rs.role IN ('seller','host') "
-	    "   WHERE r.thread_id = t.id), -1) "
+	    "   NOT EXISTS (SELECT 1 FROM message r JOIN participant rs ON "
+	    "   rs.thread_id = r.thread_id AND rs.account_id = r.sender_id AND "
+	    "   rs.role IN ('seller','host') WHERE r.thread_id = t.id AND "
+	    "   (r.sent_at, r.id) > (m.sent_at, m.id)) "
 	    "   AND (instr(m.body, '?') > 0 OR instr(m.body, '\xef\xbc\x9f') > 0 "
 	    "   OR NOT EXISTS (SELECT 1 FROM message p WHERE "
 	    "   p.thread_id = m.thread_id AND (p.sent_at < m.sent_at OR "
