@@ -58,6 +58,56 @@ invisible(unsigned cp)
 	    (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
 }
 
+/* One step of the walk: the piece that stands for the character (or the
+ * byte) at s[i], its width, and how many input bytes it takes.  esc is
+ * the caller's room for an escape's text. */
+struct step {
+	const char *piece;
+	size_t plen, adv;
+	int width;
+	bool escape;
+};
+
+static void
+step(const unsigned char *s, size_t len, size_t i, char esc[16],
+    struct step *st)
+{
+	unsigned cp;
+	int w;
+
+	st->piece = esc;
+	st->escape = true;
+	st->adv = utf8_decode(s + i, len - i, &cp);
+	if (st->adv == 0) {
+		snprintf(esc, 16, "\\x%02x", s[i]);
+		st->adv = 1;
+	} else if (cp < 0x20 || cp == 0x7f) {
+		esc[0] = '^';
+		esc[1] = cp == 0x7f ? '?' : (char)(cp + '@');
+		esc[2] = '\0';
+	} else if (cp >= 0x80 && cp < 0xa0) {
+		snprintf(esc, 16, "\\x%02x", cp);
+	} else if (invisible(cp)) {
+		snprintf(esc, 16, "<U+%04X>", cp);
+	} else if (cp < 0x80) {
+		st->piece = (const char *)s + i;
+		st->plen = 1;
+		st->width = 1;
+		st->escape = false;
+		return;
+	} else if ((w = wcwidth((wchar_t)cp)) < 0) {
+		snprintf(esc, 16, "<U+%04X>", cp);
+	} else {
+		st->piece = (const char *)s + i;
+		st->plen = st->adv;
+		st->width = w;
+		st->escape = false;
+		return;
+	}
+	st->plen = strlen(esc);
+	st->width = (int)st->plen;
+}
+
 int
 safe_walk(const char *in, size_t len, int max_width, safe_piece_fn fn,
     void *ctx, bool *clipped)
@@ -70,54 +120,42 @@ safe_walk(const char *in, size_t len, int max_width, safe_piece_fn fn,
 		*clipped = false;
 	while (i < len) {
 		char esc[16];
-		const char *piece = esc;
-		size_t plen, adv;
-		unsigned cp;
-		int w;
-		bool is_esc = true;
+		struct step st;
 
-		adv = utf8_decode(s + i, len - i, &cp);
-		if (adv == 0) {
-			snprintf(esc, sizeof esc, "\\x%02x", s[i]);
-			adv = 1;
-		} else if (cp < 0x20 || cp == 0x7f) {
-			esc[0] = '^';
-			esc[1] = cp == 0x7f ? '?' : (char)(cp + '@');
-			esc[2] = '\0';
-		} else if (cp >= 0x80 && cp < 0xa0) {
-			snprintf(esc, sizeof esc, "\\x%02x", cp);
-		} else if (invisible(cp)) {
-			snprintf(esc, sizeof esc, "<U+%04X>", cp);
-		} else if (cp < 0x80) {
-			piece = (const char *)s + i;
-			is_esc = false;
-		} else {
-			w = wcwidth((wchar_t)cp);
-			if (w < 0) {
-				snprintf(esc, sizeof esc, "<U+%04X>", cp);
-			} else {
-				piece = (const char *)s + i;
-				is_esc = false;
-			}
-		}
-		if (is_esc) {
-			plen = strlen(esc);
-			w = (int)plen;
-		} else {
-			plen = adv;
-			w = cp < 0x80 ? 1 : wcwidth((wchar_t)cp);
-		}
-		if (max_width >= 0 && used + w > max_width) {
+		step(s, len, i, esc, &st);
+		if (max_width >= 0 && used + st.width > max_width) {
 			if (clipped)
 				*clipped = true;
 			break;
 		}
 		if (fn)
-			fn(ctx, piece, plen, w, is_esc);
-		used += w;
-		i += adv;
+			fn(ctx, st.piece, st.plen, st.width, st.escape);
+		used += st.width;
+		i += st.adv;
 	}
 	return used;
+}
+
+size_t
+safe_span(const char *in, size_t len, int max_width, int *width)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	int used = 0;
+	size_t i = 0;
+
+	while (i < len) {
+		char esc[16];
+		struct step st;
+
+		step(s, len, i, esc, &st);
+		if (max_width >= 0 && used + st.width > max_width)
+			break;
+		used += st.width;
+		i += st.adv;
+	}
+	if (width)
+		*width = used;
+	return i;
 }
 
 static void

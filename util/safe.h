@@ -37,6 +37,11 @@ int safe_walk(const char *in, size_t len, int max_width, safe_piece_fn fn,
  * (< 0: no limit).  Returns the columns used. */
 int safe_render(struct buf *out, const char *in, size_t len, int max_width);
 
+/* How many bytes at the start of in[0..len) render within max_width
+ * columns (< 0: no limit); *width (if not NULL) gets their columns.  Never
+ * ends inside a character or an escape: for wrapping text to a width. */
+size_t safe_span(const char *in, size_t len, int max_width, int *width);
+
 /* Columns the safe form of in[0..len) takes. */
 int safe_width(const char *in, size_t len);
 

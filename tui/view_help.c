@@ -1,0 +1,211 @@
+/* tui/view_help.c: the ? overlay, built from the tables it describes: the
+ * key table, the bindings in force for the view it was opened from, and
+ * the command table.  A read-only console leaves out what would write. */
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../cmd/cmd.h"
+#include "keys.h"
+
+#define KEYW 16
+
+struct help {
+	struct text t;
+	char *from;		/* the view ? was pressed in */
+};
+
+static struct tline *
+head(struct help *h, const char *title)
+{
+	struct tline *l;
+
+	if (h->t.n > 0)
+		text_line(&h->t, UA_NORMAL);
+	l = text_line(&h->t, UA_SECTION);
+	text_add(l, UA_SECTION, title);
+	return l;
+}
+
+static void
+keys_of(struct help *h, enum key_scope scope, enum request r)
+{
+	struct buf b = BUF_INIT;
+	struct tline *l;
+	char name[16];
+	size_t i;
+
+	for (i = 0; i < nkey_table; i++) {
+		const struct key_def *k = &key_table[i];
+
+		if (k->req != r || k->scope != scope)
+			continue;
+		key_label(k->key, name, sizeof name);
+		/* Enter is three codes; say it once. */
+		if (b.len && strstr(b.s, name))
+			continue;
+		if (b.len)
+			buf_addc(&b, ' ');
+		buf_adds(&b, name);
+	}
+	if (b.len) {
+		l = text_line(&h->t, UA_NORMAL);
+		text_add(l, UA_NORMAL, "  ");
+		text_addw(l, UA_WARN, b.s, KEYW);
+		text_add(l, UA_NORMAL, request_help(r));
+		if (scope == KS_LIST)
+			text_add(l, UA_DIM, "  (lists)");
+		else if (scope == KS_PAGER)
+			text_add(l, UA_DIM, "  (thread, help)");
+	}
+	buf_free(&b);
+}
+
+static bool
+is_write(const char *command)
+{
+	struct werr e;
+	char word[64];
+	const struct cmd_entry *en;
+	size_t n = strcspn(command, " ");
+
+	if (n >= sizeof word)
+		return true;
+	memcpy(word, command, n);
+	word[n] = '\0';
+	if (word[0] == '!')
+		memmove(word, word + 1, n);
+	en = cmd_lookup(word, &e);
+	return en == NULL || cmd_is_write(en);
+}
+
+static void
+bindings(struct help *h, struct tui *ui)
+{
+	const struct view_ops *ops = view_by_name(h->from);
+	bool pager = ops && (ops->flags & VF_PAGER);
+	struct tline *l;
+	char name[16];
+	size_t i, j;
+
+	l = head(h, "Keys that start a command (finish it on the : line)");
+	for (i = 0; i < bindings_count(); i++) {
+		const struct binding *b = binding_at(i);
+		const char *cmd;
+		const char *what = "";
+
+		/* Only the binding in force for this view, once per key. */
+		cmd = binding_find(h->from, pager, b->key);
+		if (cmd == NULL || cmd != b->command)
+			continue;
+		if (ui->read_only && is_write(cmd))
+			continue;
+		for (j = 0; j < ndefault_bindings; j++)
+			if (str_eq(default_bindings[j].command, cmd))
+				what = default_bindings[j].help;
+		l = text_line(&h->t, UA_NORMAL);
+		text_add(l, UA_NORMAL, "  ");
+		text_addw(l, UA_WARN, key_label(b->key, name, sizeof name), KEYW);
+		text_addw(l, UA_NORMAL, cmd, 32);
+		text_add(l, UA_DIM, " ");
+		text_add(l, UA_DIM, what);
+	}
+	l = text_line(&h->t, UA_DIM);
+	text_add(l, UA_DIM, "  %account, %flag, %message, %thread, %appeal "
+	    "name the selected line's; with tagged lines, all of theirs.");
+	l->wrap = true;
+	l->indent = 2;
+}
+
+static void
+commands(struct help *h, struct tui *ui)
+{
+	const struct cmd_entry *const *en;
+	struct tline *l;
+
+	head(h, ui->read_only ? "Commands (read-only: only those that read)"
+	    : "Commands (:help COMMAND for more)");
+	for (en = cmd_table; *en; en++) {
+		if (((*en)->flags & CMD_HIDDEN) ||
+		    (ui->read_only && cmd_is_write(*en) &&
+		    !((*en)->flags & CMD_READONLY)))
+			continue;
+		l = text_line(&h->t, UA_NORMAL);
+		text_add(l, UA_NORMAL, "  ");
+		text_add(l, UA_WARN, (*en)->usage);
+		l = text_line(&h->t, UA_NORMAL);
+		text_add(l, UA_NORMAL, "      ");
+		text_add(l, UA_DIM, (*en)->help);
+		l->wrap = true;
+		l->indent = 6;
+	}
+}
+
+static bool
+help_open(struct view *v, struct werr *e)
+{
+	struct help *h = v->priv;
+	enum request r;
+
+	(void)e;
+	text_clear(&h->t);
+	head(h, "Keys in every view");
+	for (r = 1; r < REQ__COUNT; r++)
+		keys_of(h, KS_ALL, r);
+	head(h, "Keys in lists (queue, account, appeals, audit, search)");
+	for (r = 1; r < REQ__COUNT; r++)
+		keys_of(h, KS_LIST, r);
+	head(h, "Keys in pagers (a thread, this help)");
+	for (r = 1; r < REQ__COUNT; r++)
+		keys_of(h, KS_PAGER, r);
+	bindings(h, v->ui);
+	commands(h, v->ui);
+	return true;
+}
+
+static void
+help_head(struct view *v, WINDOW *w, int width)
+{
+	struct help *h = v->priv;
+	char s[96];
+
+	snprintf(s, sizeof s, "help for the %s view: q to go back, / to find",
+	    h->from);
+	draw_str(v->ui, w, s, width, ui_attr(v->ui, UA_HEADER), DT_CLIP_MARK);
+}
+
+static void
+help_done(struct view *v)
+{
+	struct help *h = v->priv;
+
+	text_free(&h->t);
+	free(h->from);
+	free(h);
+}
+
+const struct view_ops view_help = {
+	.name = "help",
+	.help = "keys and commands",
+	.flags = VF_PAGER,
+	.open = help_open,
+	.lines = tv_lines,
+	.head = help_head,
+	.draw = tv_draw,
+	.match = tv_match,
+	.value = tv_value,
+	.resize = tv_resize,
+	.done = help_done,
+};
+
+struct view *
+help_view_new(struct tui *ui, const struct view *from)
+{
+	struct help *h = xcalloc(1, sizeof *h);
+
+	text_init(&h->t);
+	h->from = xstrdup(from ? from->ops->name : "queue");
+	return view_new(ui, &view_help, h);
+}
