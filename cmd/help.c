@@ -5,7 +5,7 @@
  *   help TOPIC         a topic text (getting-started, keys, ...)
  *   help --list        every command as rows (for scripts and the man
  *                      page test): command, aliases, usage, help, topic,
- *                      read_only, destructive */
+ *                      options, read_only, destructive */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -21,22 +21,28 @@ static const struct cmd_opt opts[] = {
 static void
 add_row(struct rows *r, const char *name, const struct cmd_entry *en)
 {
+	const struct cmd_opt *o;
+	struct buf opts = BUF_INIT;
 	size_t row = rows_add(r);
 
+	for (o = en->opts; o && o->name; o++)
+		buf_printf(&opts, "%s--%s", opts.len ? " " : "", o->name);
 	rows_set_text(r, row, 0, name);
 	rows_set_text(r, row, 1, en->aliases ? en->aliases : "");
 	rows_set_text(r, row, 2, en->usage);
 	rows_set_text(r, row, 3, en->help);
 	rows_set_text(r, row, 4, en->topic);
-	rows_set_int(r, row, 5, (en->flags & CMD_READONLY) != 0);
-	rows_set_int(r, row, 6, (en->flags & CMD_DESTRUCTIVE) != 0);
+	rows_set_text(r, row, 5, buf_str(&opts));
+	rows_set_int(r, row, 6, (en->flags & CMD_READONLY) != 0);
+	rows_set_int(r, row, 7, (en->flags & CMD_DESTRUCTIVE) != 0);
+	buf_free(&opts);
 }
 
 static int
 run_list(struct cmd_ctx *ctx, const struct cmd_args *a)
 {
 	struct rows *r = rows_new_list("command,aliases,usage,help,topic,"
-	    "read_only,destructive");
+	    "options,read_only,destructive");
 	struct cmd_output out;
 	size_t i, j;
 

@@ -26,7 +26,7 @@ template list|name text created_by created
 template show phishing|name text created_by created
 rules|name value help
 whoami|name role active
-help --list|command aliases usage help topic read_only destructive
+help --list|command aliases usage help topic options read_only destructive
 help|title text
 help suspend|title text'
 

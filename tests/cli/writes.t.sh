@@ -1,0 +1,160 @@
+#!/bin/sh
+# tests/cli/writes.t.sh: write commands: what they change, roles, claims,
+# reasons and templates, dry runs, keys, several targets, read-only mode.
+. "$(dirname "$0")/setup.sh"
+
+db=$(fresh writes)
+export WARDEN_DB="$db"
+audit() { sql "$db" 'SELECT count(*) FROM audit'; }
+status_of() { sql "$db" "SELECT status FROM account WHERE handle = '$1'"; }
+
+# read-only mode: reads run, writes are refused with 77
+check "read-only: a read runs" "$W" --read-only -c 'queue --limit 3'
+n=$(audit)
+check_exit 77 "read-only: a write exits 77" "$W" --read-only \
+    -c 'warn @cjk_shop --reason spam'
+like "read-only: says why" "$(cat "$ERR")" \
+    "read-only here \(--read-only\): 'warn' changes data"
+check_exit 77 "read-only: a subcommand that writes" "$W" --read-only \
+    -c 'moderator add eve'
+check "read-only: a subcommand that reads" "$W" --read-only -c 'moderator list'
+is "read-only: nothing written" "$(audit)" "$n"
+
+# who acts
+check_exit 77 "an unknown moderator exits 77" "$W" --as mallory -c stats
+like "it says how to register one" "$(cat "$ERR")" \
+    "moderator add mallory --role moderator"
+check_exit 77 "a moderator cannot ban (admin)" "$W" --as carol \
+    -c 'ban @cjk_shop --reason @fraud'
+like "the role is named" "$(cat "$ERR")" "ban needs the admin role"
+check_exit 77 "reveal needs senior" "$W" --as carol \
+    -c 'reveal @cjk_shop email --reason check'
+
+# a reason is required where the spec says so
+check_exit 64 "warn without a reason" "$W" -c 'warn @cjk_shop'
+like "it asks for --reason" "$(cat "$ERR")" "add --reason TEXT or --reason @template"
+
+# dry run: the answer, no change
+check "dry run of a suspension" "$W" --format json \
+    -c 'suspend @cjk_shop --for 7d --reason spam --dry-run'
+like "dry run: what would change" "$(jq -r .message "$OUT")" \
+    "^suspended @cjk_shop for 7d"
+is "dry run: no audit id" "$(jq -r .audit_id "$OUT")" "0"
+is "dry run: status unchanged" "$(status_of cjk_shop)" "active"
+check "global --dry-run too" "$W" --dry-run -c 'ban @cjk_shop --reason x'
+is "global dry run: status unchanged" "$(status_of cjk_shop)" "active"
+
+# templates fill {handle}
+check "suspend with a template reason" "$W" --format json \
+    -c 'suspend @cjk_shop --for 7d --reason @phishing'
+is "suspended" "$(status_of cjk_shop)" "suspended"
+is "the template's text, filled in" \
+    "$(sql "$db" "SELECT reason FROM audit ORDER BY id DESC LIMIT 1")" \
+    "Sent links to a fake payment page (cjk_shop)"
+check "@@ is a literal @" "$W" -c 'warn @emoji_sofa --reason @@home'
+is "the literal reason" \
+    "$(sql "$db" "SELECT reason FROM audit ORDER BY id DESC LIMIT 1")" "@home"
+check_exit 65 "an unknown template" "$W" -c 'warn @emoji_sofa --reason @nope'
+like "names it" "$(cat "$ERR")" "no template 'nope'"
+
+# keys: a repeat applies nothing twice
+check "warn with a key" "$W" --format json -c 'warn @osc52_clip --reason x --key k-1'
+first=$(jq -r .audit_id "$OUT")
+n=$(audit)
+check "the same again" "$W" --format json -c 'warn @osc52_clip --reason x --key k-1'
+is "replayed" "$(jq -r .replayed "$OUT")" "true"
+is "the first audit entry" "$(jq -r .audit_id "$OUT")" "$first"
+is "nothing new in the log" "$(audit)" "$n"
+check_exit 1 "the key for another action: conflict" "$W" \
+    -c 'warn @osc52_clip --reason other --key k-1'
+
+# several targets: one transaction
+n=$(audit)
+check_exit 65 "one unknown target of three" "$W" \
+    -c 'warn @rlo_override @emoji_sofa 99999 --reason batch'
+like "names the one at fault" "$(cat "$ERR")" "no account 99999"
+is "none was warned" "$(audit)" "$n"
+set -- $(sql "$db" "SELECT id FROM flag WHERE status = 'open' ORDER BY id LIMIT 4")
+check "three flags resolved at once" "$W" --format json \
+    -c "resolve $1 $2 $3 dismissed --reason duplicates"
+is "three results" "$(wc -l <"$OUT" | tr -d ' ')" "3"
+n=$(audit)
+check_exit 1 "resolving one of them again: conflict" "$W" \
+    -c "resolve $4 $1 dismissed --reason again"
+like "names the target" "$(cat "$ERR")" "\(flag:$1\); nothing was applied"
+is "flag $4 was left open" "$(sql "$db" "SELECT status FROM flag WHERE id = $4")" \
+    "open"
+is "nothing in the log" "$(audit)" "$n"
+
+# claims: someone else's needs --force (admin)
+check_exit 1 "acting over bob's claim" "$W" --as carol \
+    -c 'warn @zero_width --reason x'
+like "says who holds it" "$(cat "$ERR")" "claimed by bob"
+check "an admin with --force" "$W" -c 'warn @zero_width --reason x --force'
+
+# one of each other kind
+check "claim and release" "$W" -c 'claim @emoji_sofa' -c 'release @emoji_sofa'
+check "trust by name" "$W" -c 'trust @emoji_sofa member --reason met'
+is "level 2, locked" "$(sql "$db" "SELECT trust_level || trust_locked FROM account WHERE handle = 'emoji_sofa'")" "21"
+check "trust --unlock" "$W" -c 'trust @emoji_sofa --unlock --reason rules'
+check_exit 64 "trust with a level and --unlock" "$W" \
+    -c 'trust @emoji_sofa 2 --unlock --reason x'
+check "note, sticky" "$W" -c 'note @emoji_sofa called them --sticky'
+is "the note" "$(sql "$db" "SELECT body || sticky FROM note ORDER BY id DESC LIMIT 1")" \
+    "called them1"
+check "two tags" "$W" -c 'tag @rlo_override repeat scam-risk'
+check "untag one" "$W" -c 'untag @rlo_override repeat'
+is "one tag left" "$(sql "$db" "SELECT group_concat(tag) FROM tag JOIN account a ON a.id = account_id WHERE a.handle = 'rlo_override'")" \
+    "scam-risk"
+check "reveal as senior" "$W" --as bob --format json \
+    -c "reveal @emoji_sofa email --reason 'fraud check'"
+like "the email is in the data" "$(jq -r '.data[0].value' "$OUT")" "@"
+mid=$(sql "$db" 'SELECT id FROM message WHERE hidden = 0 LIMIT 1')
+check "hide a message" "$W" -c "hide $mid --reason phishing"
+check "unhide it" "$W" -c "unhide $mid --reason mistake"
+check "mute a reporter" "$W" -c 'mute-reporter @emoji_sofa --for 30d --reason mass'
+check "muted lists it" "$W" --format json -c muted
+like "emoji_sofa is muted" "$(jq -r .handle "$OUT")" "emoji_sofa"
+check "unmute" "$W" -c 'unmute-reporter @emoji_sofa --reason ok'
+check "open an escalation" "$W" --format json \
+    -c 'escalate --account @emoji_sofa --kind dispute --reason buyer'
+like "opened" "$(jq -r .message "$OUT")" "^opened escalation"
+esc=$(sql "$db" 'SELECT max(id) FROM escalation')
+check "ack it" "$W" -c "ack $esc"
+check "assign it to me" "$W" -c "assign $esc me"
+is "assigned to alice" "$(sql "$db" "SELECT assignee FROM escalation WHERE id = $esc")" "alice"
+check "climb it" "$W" -c "escalate $esc --reason late"
+check "sweep" "$W" --format json -c sweep
+like "sweep says what it did" "$(jq -r .message "$OUT")" "^sweep: "
+check "scan" "$W" -c scan
+# the member appeals alice's last strike; a senior decides it
+sql "$db" "INSERT INTO appeal(strike_id, text, filed_at) SELECT max(id), 'not me', strftime('%s', '2026-11-22T12:00:00') FROM strike"
+appeal=$(sql "$db" 'SELECT max(id) FROM appeal')
+check "appeals lists it" "$W" --format json -c 'appeals'
+like "the pending appeal" "$(jq -r .id "$OUT" | head -1)" "^$appeal$"
+check_exit 64 "decide without --reply" "$W" --as bob \
+    -c "decide $appeal upheld --reason x"
+check "decide an appeal" "$W" --as bob \
+    -c "decide $appeal overturned --reply 'You were right' --reason reviewed"
+check "moderator add" "$W" -c 'moderator add dora --role senior'
+check "moderator role" "$W" -c 'moderator role dora admin'
+check "moderator disable" "$W" -c 'moderator disable dora'
+check_exit 77 "a disabled moderator is refused" "$W" --as dora -c stats
+check "moderator enable" "$W" -c 'moderator enable dora'
+check "token create" "$W" --format json -c 'token create --label ci'
+like "the token is shown once" "$(jq -r '.data[0].token' "$OUT")" "^wdn_"
+tok=$(jq -r '.data[0].id' "$OUT")
+check "token revoke" "$W" -c "token revoke $tok"
+check "template add" "$W" -c 'template add polite Please be kind, {handle}'
+check "template show" "$W" --format json -c 'template show polite'
+is "its text" "$(jq -r .text "$OUT")" "Please be kind, {handle}"
+check "a template in use" "$W" -c 'warn @rlo_override --reason @polite'
+is "filled in" "$(sql "$db" "SELECT reason FROM audit ORDER BY id DESC LIMIT 1")" \
+    "Please be kind, rlo_override"
+check "template remove" "$W" -c 'template remove polite'
+check "ban, as admin" "$W" -c 'ban @warden_support --reason @phishing'
+is "banned" "$(status_of warden_support)" "banned"
+check "restore" "$W" -c 'restore @warden_support --reason appeal'
+check "the audit chain still verifies" "$W" -c verify
+
+done_testing
