@@ -170,6 +170,7 @@ int
 safe_render(struct buf *out, const char *in, size_t len, int max_width)
 {
 	buf_grow(out, len);
+	out->s[out->len] = '\0';	/* nothing drawable is still a string */
 	return safe_walk(in, len, max_width, append_piece, out, NULL);
 }
 
