@@ -1,7 +1,13 @@
-/* cmd/ack.c: acknowledges escalations: someone is on it. */
+/* cmd/ack.c: acknowledges escalations (someone is on it), or with
+ * --resolve closes them by hand: a dispute has no cause that goes away by
+ * itself. */
 #include "internal.h"
 
-static const struct cmd_opt opts[] = { CMD_WRITE_OPTS, CMD_OPTS_END };
+static const struct cmd_opt opts[] = {
+	{ "resolve", 0, NULL, "close them: the matter is settled" },
+	CMD_WRITE_OPTS,
+	CMD_OPTS_END
+};
 
 static int
 plan(struct cmd_ctx *ctx, const struct cmd_args *a, struct cmd_plan *p,
@@ -11,11 +17,15 @@ plan(struct cmd_ctx *ctx, const struct cmd_args *a, struct cmd_plan *p,
 
 	(void)ctx;
 	for (i = 0; i < a->argc; i++) {
+		struct action *act;
 		int64_t id;
 
 		if (cmd_id(a->argv[i].s, "an escalation", &id, e) < 0)
 			return -1;
-		plan_add(p, A_ACK, NULL)->target = id;
+		act = plan_add(p, A_ACK, NULL);
+		act->target = id;
+		if (arg_flag(a, "resolve"))
+			action_set_param(act, "resolve", "1");
 	}
 	return 0;
 }
@@ -23,8 +33,8 @@ plan(struct cmd_ctx *ctx, const struct cmd_args *a, struct cmd_plan *p,
 const struct cmd_entry cmd_ack = {
 	.name = "ack",
 	.aliases = "",
-	.usage = "ack ESCALATION...",
-	.help = "acknowledge escalations",
+	.usage = "ack ESCALATION... [--resolve]",
+	.help = "acknowledge escalations, or resolve them",
 	.topic = T_ESC,
 	.flags = 0,
 	.min_args = 1, .max_args = -1,
