@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "api/api.h"
+#include "api/webhook.h"
 #include "cmd/cmd.h"
 #include "cmd/config.h"
 #include "data/store.h"
@@ -450,6 +451,55 @@ table_width(bool tty)
 	return tty ? 80 : 0;
 }
 
+struct hook_cfg {
+	struct webhooks w;
+	const char *path;
+	bool bad;
+};
+
+static void
+hook_entry(void *ctx, const struct config_entry *c)
+{
+	struct hook_cfg *h = ctx;
+	struct werr e;
+
+	if (!h->bad && webhook_set(&h->w, c->name, c->key, c->value, &e) < 0) {
+		note("%s:%d: %s; webhooks are not delivered", h->path,
+		    c->line, e.msg);
+		h->bad = true;
+	}
+}
+
+/* The webhooks ([webhook NAME]) hear about the events of the commands
+ * once they ran: outside every action, within a time budget, where the
+ * database is.  A receiver that is down keeps its events in the outbox
+ * for the next run (cron's sweep, every five minutes). */
+static void
+deliver_webhooks(struct store *st, const struct config *cfg, bool quiet)
+{
+	struct hook_cfg h = { { NULL, 0 }, cfg->path ? cfg->path : "config",
+	    false };
+	struct webhook_report rep;
+	struct werr e;
+
+	if (st == NULL || strcmp(st->ops->name, "sqlite") != 0)
+		return;
+	config_each(cfg, "webhook", hook_entry, &h);
+	if (!h.bad && h.w.n > 0 && webhooks_check(&h.w, &e) < 0) {
+		note("%s: %s; webhooks are not delivered", h.path, e.msg);
+		h.bad = true;
+	}
+	if (!h.bad && h.w.n > 0) {
+		if (webhook_deliver(st, &h.w, NULL, &rep, &e) < 0)
+			note("webhooks: %s", e.msg);
+		else if (rep.failed && !quiet)
+			note("webhooks: %lld event%s not delivered yet (%s); "
+			    "kept in the outbox", (long long)rep.failed,
+			    rep.failed == 1 ? "" : "s", rep.last_error);
+	}
+	webhooks_free(&h.w);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -537,6 +587,8 @@ main(int argc, char **argv)
 		    &bo);
 	else
 		status = tui_run(&ctx);
+	if (!o.dry_run && !o.read_only && (o.batch || o.ncommands))
+		deliver_webhooks(st, &cfg, o.quiet);
 
 	store_close(st);
 	config_free(&cfg);
