@@ -99,15 +99,15 @@ guard_reap(struct server *s)
 	for (k = s->conns; k; k = k->next) {
 		if (k->cut || k->fd < 0 || now - k->since_ms < limit)
 			continue;
+		if (!s->cfg.quiet)
+			fprintf(stderr, "warden serve: %s cut off: no complete "
+			    "request and answer within %us\n", k->ip,
+			    s->cfg.timeout);
 		/* libmicrohttpd sees the socket fail and closes the
 		 * connection itself, calling the completion callbacks; the
 		 * descriptor stays its to close. */
 		shutdown(k->fd, SHUT_RDWR);
 		k->cut = true;
-		if (!s->cfg.quiet)
-			fprintf(stderr, "warden serve: %s cut off: no complete "
-			    "request and answer within %us\n", k->ip,
-			    s->cfg.timeout);
 	}
 }
 

@@ -366,24 +366,17 @@ do_query(struct server *s, struct req *r, struct MHD_Connection *c)
 	if (a.limit && !str_to_i64(a.limit, 0, QUERY_LIMIT_MAX, &limit))
 		return refuse(s, r, c, 0, WE_USAGE, "limit", NULL, NULL,
 		    "limit must be a number from 1 to %d", QUERY_LIMIT_MAX);
-	/* Over the API the moderator is the token's: whoami answers for
-	 * it, and refuses to answer as anyone else. */
+	/* Over the API the moderator is the token's: whoami answers for it,
+	 * whatever name the client guessed (its login name, say). */
 	if (strcmp(r->what, "whoami") == 0) {
 		for (i = 0; i < a.n; i++)
 			if (strcmp(a.params[i].k, "name") == 0)
 				break;
-		if (i < a.n && *a.params[i].v &&
-		    strcmp(a.params[i].v, r->moderator) != 0)
-			return refuse(s, r, c, 0, WE_PERM, "name", NULL, NULL,
-			    "this token is %s's; it cannot act as %s",
-			    r->moderator, a.params[i].v);
 		if (i == a.n) {
 			a.params[a.n].k = (char *)"name";
-			a.params[a.n].v = r->moderator;
 			a.n++;
-		} else {
-			a.params[i].v = r->moderator;
 		}
+		a.params[i].v = r->moderator;
 	}
 	memset(&q, 0, sizeof q);
 	q.what = r->what;
@@ -525,7 +518,10 @@ do_actions(struct server *s, struct req *r, struct MHD_Connection *c)
 	if (r->body.len == 0)
 		return refuse(s, r, c, 0, WE_USAGE, "body", NULL, NULL,
 		    "POST /v1/actions needs an action as JSON in the body");
-	doc = json_loadb(r->body.s, r->body.len, JSON_REJECT_DUPLICATES, &jerr);
+	/* any JSON value parses, so that a string or an array is told it is
+	 * not an action rather than that it is not JSON */
+	doc = json_loadb(r->body.s, r->body.len, JSON_REJECT_DUPLICATES |
+	    JSON_DECODE_ANY, &jerr);
 	if (doc == NULL)
 		return refuse(s, r, c, 0, WE_USAGE, "body", NULL, NULL, "the "
 		    "body is not JSON: %s (line %d, column %d)", jerr.text,
