@@ -49,8 +49,7 @@ cell_text(const struct rows *r, size_t row, size_t col, struct buf *b)
 		buf_add(b, v->s, v->len);
 	else
 		value_format(v, b);
-	if (b->s == NULL)
-		buf_grow(b, 1);
+	buf_adds(b, "");	/* never NULL, always terminated */
 }
 
 struct piece_ctx {

@@ -263,9 +263,9 @@ ask(struct cmd_ctx *ctx, const char *name, struct cmd_plan *plan,
 	for (i = 0; i < plan->n; i++)
 		plan->acts[i].dry_run = true;
 	*rc = store_apply(ctx->store, plan->acts, plan->n, res, e);
-	for (i = 0; i < plan->n; i++)
-		plan->acts[i].dry_run = false;
 	if (*rc < 0) {
+		for (i = 0; i < plan->n; i++)
+			plan->acts[i].dry_run = false;
 		blame(plan, e);
 		free(res);
 		return false;
@@ -286,6 +286,8 @@ ask(struct cmd_ctx *ctx, const char *name, struct cmd_plan *plan,
 	out.results = res;
 	out.nresults = plan->n;
 	yes = ctx->confirm(ctx, question, &out);
+	for (i = 0; i < plan->n; i++)
+		plan->acts[i].dry_run = false;
 	free_results(res, plan->n);
 	return yes;
 }

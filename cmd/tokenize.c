@@ -111,9 +111,9 @@ tokenize(const char *line, size_t len, struct tokens *out, struct werr *e)
 			break;
 		start = i;
 		dash = line[i] == '-';
-		buf_reset(&b);
-		/* an empty quoted word ('') is still a word */
-		buf_grow(&b, 1);
+		/* an empty quoted word ('') is still a word: buf_steal()
+		 * gives "" for it */
+		buf_free(&b);
 		while (i < len && line[i] != ' ' && line[i] != '\t' &&
 		    line[i] != '\r' && line[i] != '\n') {
 			char q = line[i];
