@@ -102,7 +102,7 @@ test-build: warden $(B)/asan/warden $(UNIT_BIN)
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer;
 # the last line says "N passed, N failed".
 check: test-build
-	@sh tests/run.sh
+	@B=$(B) sh tests/run.sh
 
 demo: warden
 	@test -f demo.db || ./warden demo demo.db

@@ -9,18 +9,20 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
-logs=build/test-logs
+b=${B:-build}
+logs=$b/test-logs
 rm -rf "$logs"
 mkdir -p "$logs"
 
 export WARDEN_TOP="$top"
-export WARDEN_BIN="$top/build/asan/warden"
+export B="$b"
+export WARDEN_BIN="$top/$b/asan/warden"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1:detect_stack_use_after_return=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"
 export CMOCKA_MESSAGE_OUTPUT=TAP
 # Tests never read the developer's own configuration or state.
-export HOME="$top/build/test-home"
+export HOME="$top/$b/test-home"
 export XDG_CONFIG_HOME="$HOME/.config" XDG_STATE_HOME="$HOME/.local/state"
 export INPUTRC=/dev/null LC_ALL=C.UTF-8 TZ=UTC
 unset WARDEN_DB WARDEN_API WARDEN_TOKEN WARDEN_MODERATOR NO_COLOR WARDEN_NOW
@@ -58,7 +60,7 @@ run_suite() {
 	fi
 }
 
-for t in build/asan/tests/test_*; do
+for t in "$b"/asan/tests/test_*; do
 	[ -x "$t" ] || continue
 	run_suite "unit/$(basename "$t")" "$t"
 done
