@@ -1,0 +1,76 @@
+#!/bin/sh
+# bench/run.sh: how fast warden is on a large marketplace.  Timing lives
+# here, never in a test.  Prints one line per measurement; bench/REPORT.md
+# keeps the numbers of the last full run and the machine they came from.
+#
+#   BENCH_ACCOUNTS=100000 sh bench/run.sh     (default 100,000 accounts)
+#   BENCH_ACCOUNTS=1000000 sh bench/run.sh    (the full size; ~25 min, ~5 GB)
+#   BENCH_DB=path  reuse a demo made before (its size is what it is)
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+w="$top/warden"
+n=${BENCH_ACCOUNTS:-100000}
+dir=${BENCH_DIR:-$top/build/bench}
+mkdir -p "$dir"
+db=${BENCH_DB:-$dir/demo-$n.db}
+export WARDEN_MODERATOR=alice
+unset WARDEN_DB WARDEN_API WARDEN_TOKEN NO_COLOR
+
+now_ns() { date +%s%N; }
+
+# runs "$@" R times, prints the mean in milliseconds
+mean_ms() {
+	r=$1; shift
+	i=0
+	start=$(now_ns)
+	while [ $i -lt "$r" ]; do "$@" >/dev/null 2>&1; i=$((i + 1)); done
+	end=$(now_ns)
+	echo $(( (end - start) / r / 1000000 ))
+}
+
+echo "warden bench: $(uname -srm), $(nproc) cores, sqlite $(sqlite3 --version | cut -d' ' -f1)"
+
+if [ ! -f "$db" ]; then
+	start=$(now_ns)
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f "demo: max resident %M KB" "$w" demo "$db" --accounts "$n" 2>"$dir/demo.err" || { cat "$dir/demo.err"; exit 1; }
+		grep 'max resident' "$dir/demo.err"
+	else
+		"$w" demo "$db" --accounts "$n" 2>/dev/null
+	fi
+	end=$(now_ns)
+	echo "demo: $n accounts in $(( (end - start) / 1000000000 )) s, $(du -h "$db" | cut -f1) on disk"
+fi
+
+accounts=$("$w" -d "$db" -c stats --format json | jq -r .accounts)
+echo "database: $accounts accounts"
+echo "queue, first page (50 rows):      $(mean_ms 20 "$w" -d "$db" -c queue --format tsv) ms per run (whole process)"
+cursor=$("$w" -d "$db" -c 'queue --limit 500' --format json 2>&1 >/dev/null | sed -n "s/.*--cursor '\([^']*\)'.*/\1/p" | head -1)
+if [ -n "$cursor" ]; then
+	echo "queue, a later page:              $(mean_ms 20 "$w" -d "$db" -c "queue --cursor $cursor" --format tsv) ms per run"
+fi
+top=$("$w" -q -d "$db" -c 'queue --limit 1' --format json | jq -r .id)
+echo "show ACCOUNT:                     $(mean_ms 20 "$w" -d "$db" -c "show $top" --format tsv) ms per run"
+echo "search (FTS, 'sofa'):             $(mean_ms 10 "$w" -d "$db" -c 'search sofa' --format tsv) ms per run"
+echo "log (audit, first page):          $(mean_ms 20 "$w" -d "$db" -c log --format tsv) ms per run"
+
+# writes: a batch of notes, one transaction each, then atomic
+batch="$dir/notes.txt"
+i=0
+: >"$batch"
+while [ $i -lt 1000 ]; do echo "note $top 'bench note $i'" >>"$batch"; i=$((i + 1)); done
+cp "$db" "$dir/w.db"
+start=$(now_ns)
+"$w" -d "$dir/w.db" -q --batch "$batch" >/dev/null
+end=$(now_ns)
+echo "1,000 notes, a transaction each:  $(( (end - start) / 1000000 )) ms ($(( 1000 * 1000000000 / (end - start + 1) )) actions/s, fsync each)"
+cp "$db" "$dir/w.db"
+start=$(now_ns)
+"$w" -d "$dir/w.db" -q --batch "$batch" --atomic >/dev/null
+end=$(now_ns)
+echo "1,000 notes, --atomic:            $(( (end - start) / 1000000 )) ms"
+start=$(now_ns)
+"$w" -d "$dir/w.db" -q -c verify >/dev/null
+end=$(now_ns)
+echo "verify the audit chain:           $(( (end - start) / 1000000 )) ms"
+rm -f "$dir/w.db" "$dir/w.db-wal" "$dir/w.db-shm"
