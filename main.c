@@ -564,10 +564,21 @@ main(int argc, char **argv)
 	if (fmt == NULL)
 		ctx.format = tty ? CMD_FMT_TABLE : CMD_FMT_TSV;
 	else if (!cmd_format_from_name(fmt, &ctx.format)) {
+		const struct config_entry *ce = o.format ? NULL :
+		    config_find(&cfg, "warden", "format");
+
 		store_close(st);
+		if (ce)
+			die(EX_USAGE_, "%s:%d: format '%s' is not table, "
+			    "tsv or json", cfg.path, ce->line, fmt);
 		die(EX_USAGE_, "format '%s' is not table, tsv or json", fmt);
 	}
 	color = config_get(&cfg, "warden", "color");
+	if (color && strcmp(color, "auto") != 0 &&
+	    (config_bool(color, &ok), !ok))
+		note("%s:%d: color '%s' is not yes, no or auto; left to the "
+		    "terminal", cfg.path, config_find(&cfg, "warden",
+		    "color")->line, color);
 	ctx.color = tty && !o.no_color && env("NO_COLOR") == NULL &&
 	    !(color && !config_bool(color, &ok) && ok);
 	ctx.width = table_width(tty);
@@ -575,6 +586,10 @@ main(int argc, char **argv)
 	ctx.verbose = o.verbose;
 	ctx.read_only = o.read_only;
 	ctx.dry_run = o.dry_run;
+	if (o.verbose && st)
+		note("%s, as %s (%s)%s%s", st->ops->describe(st), moderator,
+		    role, o.read_only ? ", read-only" : "",
+		    o.dry_run ? ", dry run" : "");
 
 	memset(&bo, 0, sizeof bo);
 	bo.atomic = o.atomic;

@@ -144,6 +144,12 @@ line_by_line(struct cmd_ctx *ctx, const struct line *lines, size_t n,
 		if (!o->keep_going)
 			break;
 	}
+	if (ctx->verbose && !failed) {
+		ctx->origin = NULL;
+		cmd_message(ctx, CMD_INFO, "%s: %zu line%s, all done",
+		    origin ? origin : "-c", i, i == 1 ? "" : "s");
+		ctx->origin = origin;
+	}
 	if (o->keep_going && failed) {
 		ctx->origin = NULL;
 		cmd_message(ctx, CMD_ERROR, "%zu of %zu lines failed (line%s "

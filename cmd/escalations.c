@@ -2,8 +2,8 @@
 #include "internal.h"
 
 static const struct cmd_opt opts[] = {
-	{ "status", 's', "STATUS", "active (the default: open or acknowledged), "
-	  "open, acknowledged, resolved or all" },
+	{ "status", 's', "STATUS", "active (the default: open or "
+	  "acknowledged), open, acknowledged, resolved or all" },
 	{ "assignee", 0, "NAME", "assigned to this moderator ('me' for you)" },
 	{ "overdue", 'o', NULL, "only those past their due time" },
 	{ "account", 0, "ACCOUNT", "escalations on this account" },

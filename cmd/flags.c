@@ -3,7 +3,8 @@
 
 static const struct cmd_opt opts[] = {
 	{ "status", 's', "STATUS", "open, upheld or dismissed" },
-	{ "reason", 0, "REASON", "fraud, phishing, scam, spam, harassment, ..." },
+	{ "reason", 0, "REASON", "fraud, phishing, scam, spam, harassment, "
+	  "..." },
 	{ "reporter", 0, "ACCOUNT", "only flags this account filed" },
 	CMD_PAGE_OPTS,
 	CMD_OPTS_END

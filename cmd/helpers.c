@@ -79,8 +79,9 @@ plan_accounts(struct cmd_ctx *ctx, const struct cmd_args *a, size_t from,
 		if (cmd_account(ctx, a->argv[i].s, &id, &handle, e) < 0) {
 			/* --reason spam bot: the likeliest slip of all */
 			if (e && e->kind == WE_USAGE && arg_flag(a, "reason"))
-				werr_append(e, " (column %d); a reason of several "
-				    "words needs quotes", a->argv[i].col);
+				werr_append(e, " (column %d); a reason of "
+				    "several words needs quotes",
+				    a->argv[i].col);
 			return -1;
 		}
 		/* naming an account twice means it once */

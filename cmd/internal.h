@@ -69,10 +69,11 @@ void plan_free(struct cmd_plan *p);
 
 /* Common options of write entries. */
 #define CMD_WRITE_OPTS \
-	{ "reason", 'r', "TEXT", "why: text, or @template for a saved reason" }, \
+	{ "reason", 'r', "TEXT", "why: text, or @template for a saved " \
+	  "reason" }, \
 	{ "dry-run", 'n', NULL, "say what would change; change nothing" }, \
-	{ "key", 'k', "KEY", "idempotency key: a repeated key applies nothing " \
-	  "twice" }, \
+	{ "key", 'k', "KEY", "idempotency key: a repeated key applies " \
+	  "nothing twice" }, \
 	{ "force", 0, NULL, "act over another moderator's claim (admin)" }
 /* Common options of paged lists. */
 #define CMD_PAGE_OPTS \

@@ -4,11 +4,13 @@
 static const struct cmd_opt opts[] = {
 	{ "actor", 0, "NAME", "entries by this moderator" },
 	{ "account", 0, "ACCOUNT", "entries about this account" },
-	{ "action", 0, "KIND", "entries of this kind (suspend, moderator, ...)" },
+	{ "action", 0, "KIND", "entries of this kind (suspend, moderator, "
+	  "...)" },
 	{ "since", 0, "TIME", "from this time: 2026-11-22, 2026-11-22T10:00 "
 	  "or -7d" },
 	{ "until", 0, "TIME", "before this time" },
-	{ "target", 0, "TARGET", "entries on this target (account:12, flag:3)" },
+	{ "target", 0, "TARGET", "entries on this target (account:12, "
+	  "flag:3)" },
 	CMD_PAGE_OPTS,
 	CMD_OPTS_END
 };

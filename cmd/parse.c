@@ -74,7 +74,8 @@ lookup(const struct cmd_entry *const *list, const char *what,
 			if ((list[i]->flags & (CMD_DESTRUCTIVE | CMD_HIDDEN)) ||
 			    !str_prefix(list[i]->name, word))
 				continue;
-			buf_printf(&b, "%s%s", b.len ? ", " : "", list[i]->name);
+			buf_printf(&b, "%s%s", b.len ? ", " : "",
+			    list[i]->name);
 		}
 		werr_set(e, WE_USAGE, "ambiguous %s '%s', could be: %s", what,
 		    word, b.s);
@@ -86,8 +87,8 @@ lookup(const struct cmd_entry *const *list, const char *what,
 		werr_set(e, WE_USAGE, "unknown %s '%s' \xe2\x80\x94 did you "
 		    "mean '%s'?", what, word, near);
 	else
-		werr_set(e, WE_USAGE, "unknown %s '%s'; 'help' lists them", what,
-		    word);
+		werr_set(e, WE_USAGE, "unknown %s '%s'; 'help' lists them",
+		    what, word);
 	return NULL;
 }
 
@@ -220,12 +221,13 @@ parse_rest(struct cmd_args *a, size_t from, struct werr *e)
 			len = eq ? (size_t)(eq - name) : strlen(name);
 			o = find_opt(a->entry, name, len, 0);
 			if (o == NULL)
-				return unknown_opt(a, tk->s, len + 2, tk->col, e);
+				return unknown_opt(a, tk->s, len + 2, tk->col,
+				    e);
 		} else {
 			if (tk->len != 2)
-				return werr_set(e, WE_USAGE, "'%s' at column %d: "
-				    "short options come one per word (-r TEXT)",
-				    tk->s, tk->col);
+				return werr_set(e, WE_USAGE, "'%s' at column "
+				    "%d: short options come one per word "
+				    "(-r TEXT)", tk->s, tk->col);
 			eq = NULL;
 			o = find_opt(a->entry, NULL, 0, tk->s[1]);
 			if (o == NULL)

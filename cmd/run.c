@@ -86,8 +86,8 @@ fill_template(const char *name, const char *text, const struct action *a,
 			buf_adds(out, moderator);
 		else
 			return werr_field(e, WE_INVALID, "reason", "template "
-			    "'%s' has a field {%s}; warden fills {handle}, {id} "
-			    "and {moderator}", name, field);
+			    "'%s' has a field {%s}; warden fills {handle}, "
+			    "{id} and {moderator}", name, field);
 		p = end + 1;
 	}
 	return 0;

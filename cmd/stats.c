@@ -20,7 +20,7 @@ const struct cmd_entry cmd_stats = {
 	.name = "stats",
 	.aliases = "",
 	.usage = "stats",
-	.help = "counts: flagged accounts, open flags, claims, overdue, appeals",
+	.help = "counts: flagged, open flags, claims, overdue, appeals",
 	.topic = T_READ,
 	.flags = CMD_READONLY,
 	.min_args = 0, .max_args = 0,

@@ -37,8 +37,9 @@ check_bytes(const char *line, size_t len, struct werr *e)
 			    "%d", text_column(line, i));
 		n = utf8_decode(p + i, len - i, &cp);
 		if (n == 0)
-			return werr_set(e, WE_INVALID, "invalid UTF-8 at column "
-			    "%d (byte \\x%02x)", text_column(line, i), p[i]);
+			return werr_set(e, WE_INVALID, "invalid UTF-8 at "
+			    "column %d (byte \\x%02x)", text_column(line, i),
+			    p[i]);
 		i += n;
 	}
 	return 0;

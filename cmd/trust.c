@@ -39,7 +39,8 @@ plan(struct cmd_ctx *ctx, const struct cmd_args *a, struct cmd_plan *p,
 	}
 	if (plan_accounts(ctx, a, 0, 1, A_TRUST, p, e) < 0)
 		return -1;
-	action_set_param(&p->acts[0], lv ? "level" : "unlock", lv ? level : "1");
+	action_set_param(&p->acts[0], lv ? "level" : "unlock",
+	    lv ? level : "1");
 	return 0;
 }
 

@@ -64,6 +64,11 @@ printf '[warden]\ndb = demo-rel.db\n' >"$cfg"
 cp "$DEMO" "$XDG_CONFIG_HOME/warden/demo-rel.db"
 check "a relative db is taken from the config's folder" env -u WARDEN_DB \
     "$W" -c stats
+printf '[warden]\nformat = xml\n' >"$cfg"
+check_exit 64 "a bad format in the config" "$W" -c stats
+like "named with file:line" "$(cat "$ERR")" "config:2: format 'xml' is not table, tsv or json"
+check "-v says the backend and who acts" "$W" -v --format tsv -c stats
+like "sqlite, alice, admin" "$(cat "$ERR")" "sqlite .*demo.db, as alice \(admin\)"
 printf '[warden]\nthis line is broken\n' >"$cfg"
 check_exit 0 "a broken line is a warning" "$W" -c stats
 like "naming the line" "$(cat "$ERR")" "config:2: not a '\[section\]' or 'key = value' line"
