@@ -1,58 +1,308 @@
-/* tui/view_trust.c: a place in the Tab cycle for the Trust overview view, which
- * comes with the marketplace rules; replace this file to fill it. */
+/* tui/view_trust.c: the trust overview.  Accounts per level (with the
+ * promotions and demotions of the last week), accounts one rule short of
+ * the next level (which rule, have and need), accounts recently demoted,
+ * and the vouch rings the detectors found.  Enter on an account or a
+ * ring opens the account; the action keys work on the line's account. */
 #include "text.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 
-struct placeholder {
-	struct text t;
+#define SECTION_ROWS 15
+
+struct trust {
+	struct text t;		/* first: the text view ops use it */
 };
+
+static struct rows *
+query(struct view *v, const char *what, int limit, struct werr *e, ...)
+{
+	struct param params[2];
+	struct query q = { 0 };
+	struct rows *r = NULL;
+	const char *k;
+	va_list ap;
+	size_t n = 0;
+
+	va_start(ap, e);
+	while ((k = va_arg(ap, const char *)) != NULL && n < W_NELEM(params)) {
+		params[n].k = (char *)k;
+		params[n].v = va_arg(ap, char *);
+		n++;
+	}
+	va_end(ap);
+	q.what = what;
+	q.params = params;
+	q.nparams = n;
+	q.limit = limit;
+	if (store_query(v->ui->st, &q, &r, e) < 0)
+		return NULL;
+	return r;
+}
+
+static const char *
+txt(const struct rows *r, size_t i, const char *col)
+{
+	const char *s = rows_text(r, i, col);
+
+	return s ? s : "";
+}
+
+static const char *
+level_name(int64_t n)
+{
+	return n >= 0 && n <= TRUST_MAX ? trust_names[n] : "?";
+}
+
+static void
+section(struct trust *t, const char *title, const char *note)
+{
+	struct tline *l;
+
+	text_line(&t->t, UA_NORMAL);
+	l = text_line(&t->t, UA_SECTION);
+	text_add(l, UA_SECTION, title);
+	if (note)
+		text_addf(l, UA_DIM, "  %s", note);
+}
+
+/* A line about one account: "@handle" padded, its values for the keys
+ * and Enter. */
+static struct tline *
+account_line(struct trust *t, int64_t id, const char *handle,
+    enum ui_attr attr)
+{
+	struct tline *l = text_line(&t->t, attr);
+	char v[32], *h = xasprintf("@%s", handle);
+
+	text_add(l, UA_NORMAL, "  ");
+	text_addw(l, UA_NORMAL, h, 20);
+	text_add(l, UA_NORMAL, " ");
+	text_val(l, "account", h);
+	text_val(l, "handle", h);
+	snprintf(v, sizeof v, "%lld", (long long)id);
+	text_val(l, "open-account", v);
+	text_val(l, "id", v);
+	snprintf(v, sizeof v, "account:%lld", (long long)id);
+	text_val(l, "key", v);
+	free(h);
+	return l;
+}
+
+static void
+none(struct trust *t, const char *what)
+{
+	struct tline *l = text_line(&t->t, UA_DIM);
+
+	text_addf(l, UA_DIM, "  %s", what);
+}
+
+static void
+levels(struct trust *t, const struct rows *r)
+{
+	struct tline *l;
+	int64_t total = 0, most = 1;
+	size_t i;
+
+	for (i = 0; i < r->nrows; i++) {
+		total += rows_int(r, i, "accounts", 0);
+		if (rows_int(r, i, "accounts", 0) > most)
+			most = rows_int(r, i, "accounts", 0);
+	}
+	section(t, "Accounts per level", "(moves in the last 7 days)");
+	for (i = 0; i < r->nrows; i++) {
+		int64_t n = rows_int(r, i, "accounts", 0);
+		int64_t up = rows_int(r, i, "promoted", 0);
+		int64_t down = rows_int(r, i, "demoted", 0);
+		int bar = (int)(n * 30 / most), k;
+		char lvl[24];
+
+		l = text_line(&t->t, UA_NORMAL);
+		snprintf(lvl, sizeof lvl, "  %lld %s", (long long)rows_int(r, i,
+		    "level", 0), txt(r, i, "name"));
+		text_addw(l, UA_NORMAL, lvl, 12);
+		text_addf(l, UA_NORMAL, "%7lld  ", (long long)n);
+		{
+			struct buf b = BUF_INIT;
+
+			for (k = 0; k < bar; k++)
+				buf_adds(&b, "#");
+			text_addw(l, UA_OK, buf_str(&b), 31);
+			buf_free(&b);
+		}
+		if (up)
+			text_addf(l, UA_OK, " +%lld", (long long)up);
+		if (down)
+			text_addf(l, UA_WARN, " -%lld", (long long)down);
+		if (rows_int(r, i, "locked", 0))
+			text_addf(l, UA_DIM, "  %lld locked",
+			    (long long)rows_int(r, i, "locked", 0));
+	}
+	l = text_line(&t->t, UA_DIM);
+	text_addf(l, UA_DIM, "  %lld accounts", (long long)total);
+}
+
+static void
+near(struct trust *t, const struct rows *r)
+{
+	struct tline *l;
+	size_t i;
+
+	section(t, "One rule short of the next level", NULL);
+	for (i = 0; i < r->nrows; i++) {
+		int64_t lvl = rows_int(r, i, "trust", 0);
+
+		l = account_line(t, rows_int(r, i, "id", 0), txt(r, i,
+		    "handle"), UA_NORMAL);
+		text_addf(l, UA_DIM, "%lld %s -> %lld %s  ", (long long)lvl,
+		    level_name(lvl), (long long)lvl + 1, level_name(lvl + 1));
+		text_add(l, UA_WARN, txt(r, i, "missing"));
+		text_addf(l, UA_DIM, ": has %s, needs %s", txt(r, i, "have"),
+		    txt(r, i, "need"));
+	}
+	if (r->nrows == 0)
+		none(t, "none");
+	else if (r->next)
+		none(t, "... and more");
+}
+
+static void
+demoted(struct trust *t, const struct rows *r)
+{
+	struct tline *l;
+	char a[16];
+	size_t i;
+
+	section(t, "Recently demoted", "(30 days)");
+	for (i = 0; i < r->nrows; i++) {
+		l = account_line(t, rows_int(r, i, "id", 0), txt(r, i,
+		    "handle"), UA_NORMAL);
+		text_addf(l, UA_WARN, "%s -> %s",
+		    level_name(rows_int(r, i, "was", 0)),
+		    level_name(rows_int(r, i, "trust", 0)));
+		age_format(tui_now() - rows_int(r, i, "changed", 0), a,
+		    sizeof a);
+		text_addf(l, UA_DIM, "  %s ago  %s", a, txt(r, i, "status"));
+		if (rows_int(r, i, "flags", 0))
+			text_addf(l, UA_FLAGGED, "  %lld open flag%s (%s)",
+			    (long long)rows_int(r, i, "flags", 0),
+			    rows_int(r, i, "flags", 0) == 1 ? "" : "s",
+			    txt(r, i, "reason"));
+	}
+	if (r->nrows == 0)
+		none(t, "none");
+	else if (r->next)
+		none(t, "... and more");
+}
+
+static void
+rings(struct trust *t, const struct rows *r)
+{
+	struct tline *l;
+	char v[32], a[16];
+	size_t i;
+
+	section(t, "Vouch rings found", "(young or low-trust accounts "
+	    "vouching for each other)");
+	for (i = 0; i < r->nrows; i++) {
+		int64_t id = rows_int(r, i, "id", 0);
+
+		l = text_line(&t->t, UA_NORMAL);
+		age_format(tui_now() - rows_int(r, i, "found", 0), a, sizeof a);
+		text_addf(l, UA_FLAGGED, "  ring %lld", (long long)id);
+		text_addf(l, UA_DIM, "  %lld accounts, found %s ago",
+		    (long long)rows_int(r, i, "members", 0), a);
+		if (rows_int(r, i, "actioned", 0))
+			text_addf(l, UA_OK, ", %lld suspended or banned",
+			    (long long)rows_int(r, i, "actioned", 0));
+		text_add(l, UA_NORMAL, "  ");
+		text_add(l, UA_NORMAL, txt(r, i, "handles"));
+		l->wrap = true;
+		l->indent = 4;
+		snprintf(v, sizeof v, "%lld", (long long)id);
+		text_val(l, "open-account", v);
+		snprintf(v, sizeof v, "ring:%lld", (long long)id);
+		text_val(l, "key", v);
+	}
+	if (r->nrows == 0)
+		none(t, "none found (the detectors run with sweep and scan)");
+}
 
 static bool
 trust_open(struct view *v, struct werr *e)
 {
-	struct placeholder *p = v->priv;
-	struct tline *l;
+	struct trust *t = v->priv;
+	struct rows *r;
 
+	text_clear(&t->t);
+	/* Each section reads on its own; one that fails shows its error in
+	 * place and the rest still show. */
+#define SECTION(what, limit, call, ...) do { \
+	struct werr se; \
+	werr_clear(&se); \
+	if ((r = query(v, what, limit, &se, __VA_ARGS__)) != NULL) { \
+		call; \
+		rows_free(r); \
+	} else { \
+		text_add(text_line(&t->t, UA_ERROR), UA_ERROR, se.msg); \
+	} \
+} while (0)
+	SECTION("trust_levels", 0, levels(t, r), NULL);
+	SECTION("near_level", SECTION_ROWS, near(t, r), NULL);
+	SECTION("demoted", SECTION_ROWS, demoted(t, r), NULL);
+	SECTION("rings", SECTION_ROWS, rings(t, r), NULL);
+#undef SECTION
+	text_line(&t->t, UA_NORMAL);
 	(void)e;
-	text_clear(&p->t);
-	l = text_line(&p->t, UA_DIM);
-	text_add(l, UA_DIM, "The trust overview arrives with the marketplace rules: accounts by trust level, peer groups, rings of new accounts.");
-	l->wrap = true;
-	l = text_line(&p->t, UA_DIM);
-	text_add(l, UA_DIM, "Each account's breakdown is in its view (Enter on a queue row).");
-	l->wrap = true;
 	return true;
 }
 
 static void
 trust_head(struct view *v, WINDOW *w, int width)
 {
-	draw_str(v->ui, w, "Trust overview", width, ui_attr(v->ui, UA_HEADER), 0);
+	draw_str(v->ui, w, "Trust overview", width, ui_attr(v->ui, UA_HEADER),
+	    0);
+}
+
+static unsigned
+trust_enter(struct view *v, size_t line)
+{
+	struct trust *t = v->priv;
+	struct tline *l = text_at(&t->t, line);
+	const char *s;
+	int64_t id;
+
+	if (l && (s = text_get(l, "open-account")) &&
+	    str_to_i64(s, 1, INT64_MAX, &id)) {
+		tui_push(v->ui, account_view_new(v->ui, id));
+		return RE_REDRAW;
+	}
+	return RE_NONE;
 }
 
 static void
 trust_done(struct view *v)
 {
-	struct placeholder *p = v->priv;
+	struct trust *t = v->priv;
 
-	text_free(&p->t);
-	free(p);
+	text_free(&t->t);
+	free(t);
 }
 
-static struct view *
-trust_create(struct tui *ui);
+static struct view *trust_create(struct tui *ui);
 
 const struct view_ops view_trust = {
 	.name = "trust",
-	.help = "accounts by trust level",
-	.flags = VF_TAB | VF_PAGER,
+	.help = "accounts per trust level, one rule short, demoted, vouch rings",
+	.flags = VF_TAB,
 	.create = trust_create,
 	.open = trust_open,
 	.lines = tv_lines,
 	.head = trust_head,
 	.draw = tv_draw,
 	.match = tv_match,
+	.enter = trust_enter,
 	.value = tv_value,
 	.resize = tv_resize,
 	.done = trust_done,
@@ -61,8 +311,8 @@ const struct view_ops view_trust = {
 static struct view *
 trust_create(struct tui *ui)
 {
-	struct placeholder *p = xcalloc(1, sizeof *p);
+	struct trust *t = xcalloc(1, sizeof *t);
 
-	text_init(&p->t);
-	return view_new(ui, &view_trust, p);
+	text_init(&t->t);
+	return view_new(ui, &view_trust, t);
 }
