@@ -86,6 +86,12 @@ const struct binding_def default_bindings[] = {
 	{ "*", "R", "reveal %account --field ", "reveal the phone or email" },
 	{ "*", "e", "escalate %account ", "open an escalation" },
 	{ "appeals", "d", "decide %appeal ", "decide the appeal" },
+	{ "escalations", "a", "ack %escalation",
+	  "acknowledge the escalation (--resolve closes it)" },
+	{ "escalations", "e", "escalate %escalation --reason ",
+	  "climb the escalation a level" },
+	{ "escalations", "A", "assign %escalation ",
+	  "give the escalation to a moderator" },
 };
 const size_t ndefault_bindings = W_NELEM(default_bindings);
 
