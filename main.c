@@ -602,6 +602,12 @@ main(int argc, char **argv)
 		    &bo);
 	else
 		status = tui_run(&ctx);
+	/* a full disk must not pass for success */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		note("cannot write the results: %s", strerror(errno));
+		if (status == 0)
+			status = werr_exit_status(WE_IO);
+	}
 	if (!o.dry_run && !o.read_only && (o.batch || o.ncommands))
 		deliver_webhooks(st, &cfg, o.quiet);
 

@@ -250,6 +250,30 @@ blame(const struct cmd_plan *plan, struct werr *e)
 		werr_append(e, "; nothing was applied");
 }
 
+/* "ban @sam?", "suspend @a, @b and 3 more? (all or nothing)" */
+static void
+ask_question(const char *name, const struct cmd_plan *plan, char *out,
+    size_t size)
+{
+	struct buf b = BUF_INIT;
+	size_t i, shown = plan->n > 3 ? 2 : plan->n;
+
+	buf_printf(&b, "%s ", name);
+	for (i = 0; i < shown; i++) {
+		char *t = plan->handles[i] ? xasprintf("@%s",
+		    plan->handles[i]) : action_target_string(&plan->acts[i]);
+
+		buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == plan->n ?
+		    " and " : ", ", t);
+		free(t);
+	}
+	if (shown < plan->n)
+		buf_printf(&b, " and %zu more", plan->n - shown);
+	buf_printf(&b, "?%s", plan->n > 1 ? " (all or nothing)" : "");
+	snprintf(out, size, "%s", buf_str(&b));
+	buf_free(&b);
+}
+
 static bool
 ask(struct cmd_ctx *ctx, const char *name, struct cmd_plan *plan,
     struct werr *e, int *rc)
@@ -270,14 +294,7 @@ ask(struct cmd_ctx *ctx, const char *name, struct cmd_plan *plan,
 		free(res);
 		return false;
 	}
-	if (plan->n == 1) {
-		char *t = action_target_string(&plan->acts[0]);
-
-		snprintf(question, sizeof question, "%s %s?", name, t);
-		free(t);
-	} else
-		snprintf(question, sizeof question, "%s: %zu actions, all or "
-		    "nothing?", name, plan->n);
+	ask_question(name, plan, question, sizeof question);
 	memset(&out, 0, sizeof out);
 	out.shape = CMD_RESULTS;
 	out.command = name;

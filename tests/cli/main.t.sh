@@ -92,6 +92,11 @@ is "page 2 is the second row" "$(jq -r .id "$OUT")" "$first"
 check "--all walks every page" "$W" --format json -c 'flags --all --limit 7'
 is "every flag" "$(wc -l <"$OUT" | tr -d ' ')" "$(sql "$DEMO" 'SELECT count(*) FROM flag')"
 
+if [ -w /dev/full ]; then
+	check_exit 74 "a full disk is an error" sh -c '"$0" -c stats >/dev/full' "$W"
+	like "says so" "$(cat "$ERR")" "cannot write the results"
+fi
+
 # several -c run in order; the first failure stops them
 check_exit 65 "-c stops at the first failure" "$W" -c stats -c 'show @nobody' -c whoami
 like "names which -c" "$(cat "$ERR")" "^warden: -c 2: no account with handle @nobody"

@@ -156,5 +156,8 @@ check "ban, as admin" "$W" -c 'ban @warden_support --reason @phishing'
 is "banned" "$(status_of warden_support)" "banned"
 check "restore" "$W" -c 'restore @warden_support --reason appeal'
 check "the audit chain still verifies" "$W" -c verify
+sql "$db" "UPDATE audit SET reason = 'edited' WHERE id = 5"
+check_exit 65 "an edited audit entry: verify exits 65" "$W" -c verify
+like "and names it" "$(cat "$ERR")" "the audit chain is broken at entry 5"
 
 done_testing

@@ -18,6 +18,7 @@ struct seen {
 	bool answer;		/* what confirm says */
 	size_t preview_n;	/* results shown in the last preview */
 	char preview_msg[256];
+	char question[160];
 };
 
 static void
@@ -45,7 +46,7 @@ on_confirm(struct cmd_ctx *ctx, const char *question,
 {
 	struct seen *s = ctx->user;
 
-	(void)question;
+	snprintf(s->question, sizeof s->question, "%s", question);
 	s->asks++;
 	s->preview_n = preview->nresults;
 	snprintf(s->preview_msg, sizeof s->preview_msg, "%s",
@@ -163,24 +164,33 @@ test_confirm_destructive(void **state)
 	assert_int_equal(t->seen.preview_n, 1);
 	assert_non_null(strstr(t->seen.preview_msg, "banned @sam"));
 	assert_non_null(strstr(t->seen.last, "cancelled"));
+	assert_string_equal(t->seen.question, "ban @sam?");
 	assert_int_equal(audits(t), before);
 	/* several targets ask too; yes applies them all */
 	t->seen.answer = true;
 	assert_int_equal(cmd_run(&t->ctx, "warn @sam @rita --reason x"), WE_OK);
 	assert_int_equal(t->seen.asks, 2);
 	assert_int_equal(t->seen.preview_n, 2);
+	assert_string_equal(t->seen.question, "warn @sam and @rita? (all or "
+	    "nothing)");
 	assert_int_equal(audits(t), before + 2);
+	t->seen.answer = false;
+	assert_int_equal(cmd_run(&t->ctx, "resolve 1 2 dismissed --reason x"),
+	    WE_OK);
+	assert_string_equal(t->seen.question, "resolve flag:1 and flag:2? "
+	    "(all or nothing)");
+	t->seen.answer = true;
 	/* one target of a plain command does not ask */
 	assert_int_equal(cmd_run(&t->ctx, "warn @omar --reason x"), WE_OK);
-	assert_int_equal(t->seen.asks, 2);
+	assert_int_equal(t->seen.asks, 3);
 	/* a preview that fails is an error, not a question */
 	assert_int_equal(cmd_run(&t->ctx, "warn @omar 999 --reason x"),
 	    WE_NOTFOUND);
-	assert_int_equal(t->seen.asks, 2);
+	assert_int_equal(t->seen.asks, 3);
 	/* a dry run never asks */
 	assert_int_equal(cmd_run(&t->ctx, "ban @omar --reason x --dry-run"),
 	    WE_OK);
-	assert_int_equal(t->seen.asks, 2);
+	assert_int_equal(t->seen.asks, 3);
 }
 
 static void
