@@ -11,12 +11,13 @@
  * the outbox.  Events: escalation.moderator, flag.resolved,
  * account.suspended, account.banned.
  *
- * Who delivers: nothing here runs inside an action.  `warden -c` and
- * `--batch` deliver after their commands ran (and sweep's run is one of
- * them, so cron delivers every five minutes), the console every minute
- * when idle, `warden serve` after the actions it applied; always where
- * the database is.  A run has a time budget, so a receiver that is down
- * or slow delays nothing but itself. */
+ * Who delivers: nothing here runs inside an action.  main.c delivers
+ * after the commands of `warden -c` and `--batch` ran, so cron's
+ * `warden -q -c sweep` delivers every five minutes whatever else made
+ * the events (the console, `warden serve`: tui/ may not call api/, and
+ * the server leaves it to the host's cron).  Always where the database
+ * is.  A run has a time budget, so a receiver that is down or slow delays
+ * nothing but itself. */
 #ifndef WARDEN_WEBHOOK_H
 #define WARDEN_WEBHOOK_H
 
