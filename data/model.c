@@ -218,7 +218,16 @@ rows_set_real(struct rows *r, size_t row, size_t col, double v)
 
 	c->type = VT_REAL;
 	c->r = v;
-	c->i = (int64_t)v;
+	/* The integer view, clamped: a real read from JSON may be beyond
+	 * int64_t (or NaN), and the plain cast would be undefined. */
+	if (v != v)
+		c->i = 0;
+	else if (v >= 9223372036854775807.0)
+		c->i = INT64_MAX;
+	else if (v <= -9223372036854775807.0 - 1)
+		c->i = INT64_MIN;
+	else
+		c->i = (int64_t)v;
 }
 
 void
