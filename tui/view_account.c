@@ -454,6 +454,84 @@ vouches(struct account *a, const struct rows *r)
 		text_add(item(a, UA_DIM), UA_DIM, "none");
 }
 
+/* What the detectors found (data/detect.h): in which message or field,
+ * the matched text and why. */
+static void
+marks(struct account *a, const struct rows *r)
+{
+	struct tline *l;
+	char t[32], v[32];
+	size_t i;
+
+	section(a, "Detector marks");
+	for (i = 0; i < r->nrows; i++) {
+		int64_t thread = rows_int(r, i, "thread_id", 0);
+
+		l = item(a, UA_NORMAL);
+		when(t, sizeof t, rows_int(r, i, "at", 0));
+		text_addf(l, UA_DIM, "%s ", t);
+		text_addw(l, UA_WARN, txt(r, i, "detector"), 13);
+		if (thread > 0)
+			text_addf(l, UA_DIM, " #%lld in thread %lld: ",
+			    (long long)rows_int(r, i, "message_id", 0),
+			    (long long)thread);
+		else
+			text_addf(l, UA_DIM, " %s: ", txt(r, i, "field"));
+		text_add(l, UA_MATCH, txt(r, i, "why"));
+		l->wrap = true;
+		l->indent = 6;
+		if (thread > 0) {
+			snprintf(v, sizeof v, "%lld", (long long)thread);
+			text_val(l, "thread", v);
+		}
+		snprintf(v, sizeof v, "mark:%lld",
+		    (long long)rows_int(r, i, "id", 0));
+		text_val(l, "key", v);
+	}
+	if (r->nrows == 0)
+		text_add(item(a, UA_DIM), UA_DIM, "none");
+	else if (r->next)
+		text_add(item(a, UA_DIM), UA_DIM, "... and more");
+}
+
+/* The vouch ring the detectors found the account in, every member. */
+static void
+ring(struct account *a, const struct rows *r)
+{
+	struct tline *l;
+	char t[16], v[32], *h;
+	size_t i;
+
+	if (r->nrows == 0)
+		return;
+	section(a, "Vouch ring");
+	for (i = 0; i < r->nrows; i++) {
+		l = text_line(&a->t, UA_NORMAL);
+		h = xasprintf("@%s", txt(r, i, "handle"));
+		text_add(l, UA_NORMAL, "  ");
+		text_addw(l, UA_FLAGGED, h, 20);
+		age_format(tui_now() - rows_int(r, i, "created", 0), t,
+		    sizeof t);
+		text_addf(l, UA_DIM, " trust %lld  joined %s ago  vouches %lld "
+		    "of %lld inside", (long long)rows_int(r, i, "trust", 0), t,
+		    (long long)rows_int(r, i, "vouches_inside", 0),
+		    (long long)rows_int(r, i, "vouches_given", 0));
+		if (rows_int(r, i, "beneficiary", 0))
+			text_add(l, UA_WARN, "  vouched for by the ring");
+		if (!str_eq(txt(r, i, "status"), "active"))
+			text_addf(l, UA_WARN, "  %s", txt(r, i, "status"));
+		text_val(l, "account", h);
+		text_val(l, "handle", h);
+		snprintf(v, sizeof v, "%lld", (long long)rows_int(r, i,
+		    "account_id", 0));
+		text_val(l, "open-account", v);
+		snprintf(v, sizeof v, "ring:%lld",
+		    (long long)rows_int(r, i, "account_id", 0));
+		text_val(l, "key", v);
+		free(h);
+	}
+}
+
 static void
 threads(struct account *a, const struct rows *r)
 {
@@ -571,7 +649,9 @@ account_open(struct view *v, struct werr *e)
 		}
 	}
 	SECTION("ratings", SECTION_ROWS, ratings(a, r), "account", id);
+	SECTION("marks", SECTION_ROWS, marks(a, r), "account", id);
 	SECTION("vouches", 0, vouches(a, r), "account", id);
+	SECTION("ring", 0, ring(a, r), "account", id);
 	SECTION("threads", SECTION_ROWS, threads(a, r), "account", id);
 	SECTION("history", SECTION_ROWS, history(a, r), "account", id);
 #undef SECTION

@@ -1,5 +1,6 @@
 /* tui/view_thread.c: a conversation as a pager: who wrote, when, on which
- * channel; hidden messages marked, flagged ones highlighted.  Messages
+ * channel; hidden messages marked, flagged ones highlighted, and under a
+ * message what the detectors found in it.  Messages
  * are read a page at a time as the moderator scrolls down to them. */
 #include "text.h"
 
@@ -16,6 +17,7 @@ struct thread {
 	struct source src;	/* messages, keyset pages */
 	size_t shown;		/* messages laid out into t */
 	char *subject, *people;
+	struct rows *marks;	/* the detectors' marks in the thread */
 };
 
 static const char *
@@ -34,6 +36,7 @@ add_message(struct thread *th, const struct rows *r, size_t i)
 	enum ui_attr body = hidden ? UA_HIDDEN : flags ? UA_FLAGGED : UA_NORMAL;
 	struct tline *l;
 	char t[32], id[24], sid[24], sender[80];
+	size_t m;
 
 	time_format_short(rows_int(r, i, "sent_at", 0), t, sizeof t);
 	snprintf(id, sizeof id, "%lld", (long long)rows_int(r, i, "id", 0));
@@ -68,6 +71,20 @@ add_message(struct thread *th, const struct rows *r, size_t i)
 	l->wrap = true;
 	l->indent = 4;
 	VALS(l);
+	/* What the detectors found in it: the matched text and why. */
+	for (m = 0; th->marks && m < th->marks->nrows; m++) {
+		if (rows_int(th->marks, m, "message_id", 0) !=
+		    rows_int(r, i, "id", 0))
+			continue;
+		l = text_line(&th->t, UA_NORMAL);
+		text_add(l, UA_WARN, "    ! ");
+		text_add(l, UA_WARN, txt(th->marks, m, "detector"));
+		text_add(l, UA_DIM, ": ");
+		text_add(l, UA_MATCH, txt(th->marks, m, "why"));
+		l->wrap = true;
+		l->indent = 6;
+		VALS(l);
+	}
 #undef VALS
 	text_line(&th->t, UA_NORMAL);
 }
@@ -145,6 +162,17 @@ thread_open(struct view *v, struct werr *e)
 		text_line(&th->t, UA_NORMAL);
 	}
 	rows_free(r);
+	rows_free(th->marks);
+	th->marks = NULL;
+	{
+		struct param p = { (char *)"thread", id };
+		struct query q = { "marks", 1, &p, NULL, QUERY_LIMIT_MAX };
+		struct werr me;
+
+		/* a store without marks (an older server) shows none */
+		if (store_query(v->ui->st, &q, &th->marks, &me) < 0)
+			th->marks = NULL;
+	}
 	if (!source_reach(&th->src, 0, e) || !take(v, e))
 		return false;
 	if (th->select > 0) {
@@ -233,6 +261,7 @@ thread_done(struct view *v)
 
 	text_free(&th->t);
 	source_free(&th->src);
+	rows_free(th->marks);
 	free(th->subject);
 	free(th->people);
 	free(th);
