@@ -129,11 +129,13 @@ refuse(struct server *s, struct req *r, struct MHD_Connection *c,
 
 /* ------------------------------------------------------------------ */
 /* Routes: /v1/QUERY, /v1/actions, and resource paths for the queries
- * about one account or one thread. */
+ * about one account, thread, escalation or template. */
 
+/* Queries about one account: /v1/accounts/REF/SUB means SUB?account=REF.
+ * Any other query is still there as /v1/QUERY?account=REF. */
 static const char *const account_subs[] = { "breakdown", "flags",
 	"threads", "history", "notes", "tags", "strikes", "vouches",
-	"ratings", "appeals", "escalations", NULL };
+	"ratings", "appeals", "escalations", "marks", "ring", NULL };
 
 /* A word from the request as the log may show it: nothing but
  * [a-z0-9._-], so that a crafted path cannot forge log lines. */
@@ -223,6 +225,11 @@ route(struct req *r, const char *url)
 			return true;
 		}
 		return false;
+	}
+	if (n == 11 && strncmp(p, "escalations", 11) == 0 && slash == NULL) {
+		set_route(r, ROUTE_QUERY, "escalation", 10, "id", rest,
+		    strlen(rest));
+		return true;
 	}
 	if (n == 9 && strncmp(p, "templates", 9) == 0 && slash == NULL) {
 		set_route(r, ROUTE_QUERY, "templates", 9, "name", rest,

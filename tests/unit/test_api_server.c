@@ -608,6 +608,12 @@ test_paths_and_methods(void **state)
 	EXPECT_ERROR(raw_request(s->sv.port, "GET", "/v1/threads/5/messages",
 	    s->carol, NULL, &a), 404, "not_found", "thread");
 	free(a);
+	EXPECT_ERROR(raw_request(s->sv.port, "GET", "/v1/escalations/99",
+	    s->carol, NULL, &a), 404, "not_found", "id");
+	free(a);
+	assert_int_equal(raw_request(s->sv.port, "GET", "/v1/accounts/1/marks",
+	    s->carol, NULL, &a), 200);
+	free(a);
 	EXPECT_ERROR(raw_request(s->sv.port, "GET", "/v1/templates/none",
 	    s->carol, NULL, &a), 404, "not_found", "name");
 	free(a);
