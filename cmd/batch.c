@@ -301,7 +301,7 @@ cmd_batch_file(struct cmd_ctx *ctx, const char *path,
 	struct line *lines;
 	struct werr e;
 	char hash[65];
-	size_t n;
+	size_t n, skip;
 	int status;
 
 	werr_clear(&e);
@@ -311,7 +311,10 @@ cmd_batch_file(struct cmd_ctx *ctx, const char *path,
 	}
 	sha256_hex(buf_str(&content), content.len, hash);
 	hash[16] = '\0';
-	lines = split_lines(buf_str(&content), content.len, &n);
+	/* an editor's byte-order mark is not part of the first command */
+	skip = content.len >= 3 && memcmp(content.s, "\xef\xbb\xbf", 3) == 0 ?
+	    3 : 0;
+	lines = split_lines(buf_str(&content) + skip, content.len - skip, &n);
 	if (strcmp(path, "-") == 0 && n > 0 &&
 	    content.s[content.len - 1] != '\n')
 		lines[n - 1].cut = true;

@@ -123,6 +123,8 @@ check_exit 74 "stdin cut short, --atomic: nothing" sh -c \
     'printf "tag @cjk_shop cut3\ntag @cjk_shop cu" | "$0" --atomic --batch -' "$W"
 is "nothing applied" "$(audit)" "$a"
 check "empty stdin is an empty batch" sh -c '"$0" --batch - </dev/null' "$W"
+printf '\357\273\277tag @cjk_shop bom\n' >"$TMP/bom.txt"
+check "a byte-order mark is skipped" "$W" --batch "$TMP/bom.txt"
 printf 'tag @cjk_shop crlf\r\n' >"$TMP/crlf.txt"
 check "CRLF lines" "$W" --batch "$TMP/crlf.txt"
 is "the tag has no CR" "$(sql "$db" "SELECT count(*) FROM tag WHERE tag = 'crlf'")" "1"
