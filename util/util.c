@@ -100,6 +100,8 @@ buf_grow(struct buf *b, size_t extra)
 	while (b->cap < need)
 		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
 	b->s = xrealloc(b->s, b->cap);
+	/* a buffer is always a string, even one only grown */
+	b->s[b->len] = '\0';
 }
 
 void
