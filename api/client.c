@@ -127,7 +127,8 @@ hs_apply(struct store *st, struct action *acts, size_t n,
 		return 0;
 	if (n > API_MAX_BATCH)
 		return werr_field(e, WE_USAGE, "actions", "a batch sent to the "
-		    "API holds at most %d actions, not %zu", API_MAX_BATCH, n);
+		    "API holds at most %d actions, not %zu; split it",
+		    API_MAX_BATCH, n);
 	if (n == 1 && acts[0].key &&
 	    !api_header_word_ok(acts[0].key, API_KEY_MAX))
 		return werr_field(e, WE_USAGE, "key", "an idempotency key sent "

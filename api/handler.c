@@ -599,7 +599,8 @@ begin(struct server *s, struct req *r, struct MHD_Connection *c,
 	if (len && str_to_i64(len, 0, INT64_MAX, &declared) &&
 	    (uint64_t)declared > s->cfg.max_body)
 		return refuse(s, r, c, 413, WE_USAGE, "body", NULL, NULL,
-		    "the body is %lld bytes; at most %zu are accepted",
+		    "the request is %lld bytes; this server takes at most %zu "
+		    "(warden serve --max-body): send fewer actions at a time",
 		    (long long)declared, s->cfg.max_body);
 	return MHD_YES;
 }

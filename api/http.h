@@ -9,8 +9,9 @@
 #include "../util/util.h"
 
 #define API_PREFIX "/v1"
-/* Actions in one POST /v1/actions batch. */
-#define API_MAX_BATCH 1000
+/* Actions in one POST /v1/actions batch, at most (the body's size, see
+ * warden serve --max-body, is usually the bound met first). */
+#define API_MAX_BATCH 10000
 /* An Idempotency-Key header: printable ASCII, no spaces. */
 #define API_KEY_MAX 200
 /* A bearer token: printable ASCII, no spaces (it goes into a header). */

@@ -26,6 +26,8 @@
 #define MAX_ATTEMPTS 4
 #define BACKOFF_FIRST_MS 200
 #define BACKOFF_MAX_MS 2000
+/* Bodies larger than this ask the server first (Expect: 100-continue). */
+#define EXPECT_ABOVE (64 * 1024)
 /* A Retry-After longer than this is reported, not waited for. */
 #define RETRY_AFTER_MAX_S 10
 /* No answer of the API comes near this; a server that sends more is
@@ -455,8 +457,12 @@ http_call(struct http_store *h, struct http_call *call, struct werr *e)
 	for (p = h->auth; p; p = p->next)
 		headers = curl_slist_append(headers, p->data);
 	headers = curl_slist_append(headers, "Accept: application/json");
-	/* no "Expect: 100-continue" round trip for a body */
-	headers = curl_slist_append(headers, "Expect:");
+	/* A small body goes at once; a large one waits for the server's
+	 * "100 Continue", so that a server that refuses its size says so
+	 * before the body is sent (and is not cut off mid-send). */
+	headers = curl_slist_append(headers, call->body &&
+	    strlen(call->body) > EXPECT_ABOVE ? "Expect: 100-continue" :
+	    "Expect:");
 	if (call->body)
 		headers = curl_slist_append(headers,
 		    "Content-Type: application/json");
