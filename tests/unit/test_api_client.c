@@ -322,6 +322,14 @@ fake_stop(struct fake *f)
 	free(f);
 }
 
+static void
+temp_dir(char *dir, size_t size, const char *what)
+{
+	snprintf(dir, size, "%s/warden-%s.XXXXXX", getenv("TMPDIR") ?
+	    getenv("TMPDIR") : "/tmp", what);
+	assert_non_null(mkdtemp(dir));
+}
+
 static struct store *
 open_at(int port, const char *token, long timeout_ms)
 {
@@ -523,13 +531,13 @@ test_bad_urls_and_tokens(void **state)
 static void
 test_token_file(void **state)
 {
-	char dir[] = "/tmp/warden-token.XXXXXX", path[64], cmd[100];
+	char dir[300], path[340], cmd[400];
 	char *token = NULL;
 	struct werr e;
 	FILE *f;
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
+	temp_dir(dir, sizeof dir, "token");
 	snprintf(path, sizeof path, "%s/token", dir);
 	assert_int_equal(api_read_token_file(path, &token, &e), -1);
 	assert_int_equal(e.kind, WE_NOINPUT);
@@ -731,10 +739,51 @@ test_no_token_in_the_log(void **state)
 	free(log);
 }
 
+/* An atomic batch too large for the server's --max-body: refused by its
+ * size, at once and once, and nothing applied. */
+static void
+test_batch_too_large(void **state)
+{
+	struct fixture *fx = fx_open();
+	struct served sv;
+	struct action a[700];
+	struct action_result res[700];
+	struct store *s;
+	struct werr e;
+	char *token;
+	size_t i;
+
+	(void)state;
+	fx_account(fx, "sam", 100, true, 12, 1);
+	token = fx_make_token(fx, "carol");
+	served_start(&sv, fx->path, "--max-body", "16k", NULL);
+	s = served_store(&sv, token, 0);
+	for (i = 0; i < 700; i++) {
+		action_init(&a[i], A_NOTE);
+		action_set_text(&a[i].actor, "carol");
+		a[i].target = 1;
+		action_set_param(&a[i], "text", "a note long enough to make "
+		    "the batch larger than the bound of this server, surely");
+	}
+	expect(store_apply(s, a, 700, res, &e), &e, WE_USAGE, "at most 16384",
+	    "--max-body");
+	assert_int_equal(fx_int(fx, "SELECT count(*) FROM note"), 0);
+	/* a part of it goes */
+	assert_int_equal(store_apply(s, a, 20, res, &e), 0);
+	for (i = 0; i < 20; i++)
+		action_result_free(&res[i]);
+	for (i = 0; i < 700; i++)
+		action_free(&a[i]);
+	store_close(s);
+	assert_int_equal(served_stop(&sv), 0);
+	free(token);
+	fx_close(fx);
+}
+
 static void
 test_tls(void **state)
 {
-	char dir[] = "/tmp/warden-tls.XXXXXX", cmd[1024], cert[64], key[64];
+	char dir[300], cmd[1400], cert[340], key[340];
 	char url[64];
 	struct fixture *fx;
 	struct served sv;
@@ -746,7 +795,7 @@ test_tls(void **state)
 	(void)state;
 	if (system("command -v openssl >/dev/null 2>&1") != 0)
 		skip();
-	assert_non_null(mkdtemp(dir));
+	temp_dir(dir, sizeof dir, "tls");
 	snprintf(cert, sizeof cert, "%s/cert.pem", dir);
 	snprintf(key, sizeof key, "%s/key.pem", dir);
 	snprintf(cmd, sizeof cmd, "openssl req -x509 -newkey ec -pkeyopt "
@@ -799,6 +848,7 @@ main(void)
 		cmocka_unit_test(test_token_file),
 		cmocka_unit_test(test_tls),
 		cmocka_unit_test(test_keep_alive),
+		cmocka_unit_test(test_batch_too_large),
 	};
 	const struct CMUnitTest real[] = {
 		cmocka_unit_test_setup_teardown(test_503_then_success,
