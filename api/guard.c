@@ -93,7 +93,10 @@ void
 guard_reap(struct server *s)
 {
 	int64_t now = server_now_ms();
-	int64_t limit = (int64_t)s->cfg.timeout * 1000;
+	/* A second past libmicrohttpd's idle timeout, which closes a
+	 * connection that merely sits idle first (and quietly); what is
+	 * left at this point has been sending or reading all along. */
+	int64_t limit = (int64_t)s->cfg.timeout * 1000 + 1000;
 	struct conn *k;
 
 	for (k = s->conns; k; k = k->next) {

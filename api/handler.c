@@ -294,7 +294,7 @@ authenticate(struct server *s, struct req *r, struct MHD_Connection *c,
 #define MAX_QUERY_PARAMS 16
 
 struct qargs {
-	struct param params[MAX_QUERY_PARAMS + 1];
+	struct param params[MAX_QUERY_PARAMS + 2];	/* + path, + whoami */
 	size_t n;
 	const char *cursor, *limit;
 	struct werr e;
