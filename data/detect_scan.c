@@ -381,8 +381,9 @@ scan_accounts(struct actx *x, bool full, const struct domains *own,
 					    "account_id, handle, name) VALUES "
 					    "(?,?,?) ON CONFLICT(account_id) DO "
 					    "UPDATE SET handle = excluded.handle, "
-					    "name = excluded.name", "itt", id, hk,
-					    dk);
+					    "name = excluded.name WHERE handle <> "
+					    "excluded.handle OR name <> "
+					    "excluded.name", "itt", id, hk, dk);
 					free(hk);
 					free(dk);
 				} else {
