@@ -83,14 +83,39 @@ escalation_climb(struct sq *s, int64_t id, int level, int64_t now,
 		return -1;
 	if (strcmp(channel, "moderator") == 0) {
 		json_t *o = json_object();
+		struct rows *r = NULL;
 		char *body, *text;
+		const char *kind, *handle;
 
+		/* what a receiver needs to act without asking back */
+		if (sq_rows(s, e, &r, "SELECT x.kind, x.account_id, a.handle, "
+		    "x.thread_id, x.flag_id FROM escalation x JOIN account a ON "
+		    "a.id = x.account_id WHERE x.id = ?", "i", id) < 0) {
+			json_decref(o);
+			return -1;
+		}
+		kind = r->nrows ? rows_text(r, 0, "kind") : NULL;
+		handle = r->nrows ? rows_text(r, 0, "handle") : NULL;
 		json_object_set_new(o, "escalation_id", json_integer(id));
 		json_object_set_new(o, "level", json_integer(level));
+		json_object_set_new(o, "kind", kind ? json_string(kind) :
+		    json_null());
+		json_object_set_new(o, "account_id", json_integer(r->nrows ?
+		    rows_int(r, 0, "account_id", 0) : 0));
+		json_object_set_new(o, "handle", handle ? json_text(handle,
+		    strlen(handle)) : json_null());
+		if (r->nrows && rows_int(r, 0, "thread_id", 0) > 0)
+			json_object_set_new(o, "thread_id", json_integer(
+			    rows_int(r, 0, "thread_id", 0)));
+		if (r->nrows && rows_int(r, 0, "flag_id", 0) > 0)
+			json_object_set_new(o, "flag_id", json_integer(
+			    rows_int(r, 0, "flag_id", 0)));
 		body = json_dumps(o, JSON_COMPACT);
 		json_decref(o);
-		text = xasprintf("escalation %lld reached the moderators",
-		    (long long)id);
+		text = xasprintf("escalation %lld (%s) on @%s reached the "
+		    "moderators", (long long)id, kind ? kind : "?",
+		    handle ? handle : "?");
+		rows_free(r);
 		rc = event_emit(s, "escalation.moderator", text, body, e);
 		free(body);
 		free(text);

@@ -159,6 +159,15 @@ test_inquiry_climbs_and_closes(void **state)
 	/* reaching the moderators is an event for the webhooks */
 	assert_int_equal(count(f, "SELECT count(*) FROM outbox WHERE "
 	    "event = 'escalation.moderator'"), 1);
+	{
+		char *s = fx_text(f, "SELECT text || ' ' || body FROM outbox");
+
+		assert_non_null(strstr(s, "escalation 1 (inquiry) on @hank "
+		    "reached the moderators"));
+		assert_non_null(strstr(s, "\"handle\":\"hank\""));
+		assert_non_null(strstr(s, "\"thread_id\":1"));
+		free(s);
+	}
 	f->now += 3 * DAY;
 	sweep_nothing(f);	/* the top: nothing higher */
 	expect_level(f, 1, 5, "moderator");
