@@ -81,7 +81,7 @@ serve_one(struct receiver *r, int c)
 	if (end) {
 		pthread_mutex_lock(&r->lock);
 		if (r->n < 16) {
-			r->bodies[r->n] = strdup(end + 4);
+			r->bodies[r->n] = strndup(end + 4, (size_t)want);
 			r->signatures[r->n] = header(buf, "X-Warden-Signature");
 			r->n++;
 		}
