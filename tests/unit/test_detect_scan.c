@@ -446,6 +446,51 @@ test_retaliatory(void **state)
 	assert_contains(f->res.message, "1 rating left out");
 }
 
+/* The trust overview's queries. */
+static void
+test_trust_overview(void **state)
+{
+	struct fixture *f = *state;
+	struct rows *r;
+
+	fx_account(f, "almost", 40, true, 3, 0);	/* no social account */
+	fx_account(f, "far", 5, true, 0, 0);		/* young, no deals */
+	fx_account(f, "member", 100, true, 5, 1);
+	fx_account(f, "fresh", 1, false, 0, 0);
+	fx_recompute(f);
+	r = fx_query(f, "near_level", NULL);
+	assert_int_equal(r->nrows, 1);
+	assert_string_equal(rows_text(r, 0, "handle"), "almost");
+	assert_int_equal(rows_int(r, 0, "next", 0), 2);
+	assert_string_equal(rows_text(r, 0, "missing"),
+	    "linked social accounts");
+	assert_null(r->next);
+	rows_free(r);
+	r = fx_query(f, "near_level", "level", "0", NULL);
+	assert_int_equal(r->nrows, 1);
+	assert_string_equal(rows_text(r, 0, "missing"), "phone verified");
+	rows_free(r);
+
+	/* a suspension holds the member at 0: a demotion */
+	f->now += 3600;
+	assert_int_equal(fx_act(f, "carol", A_SUSPEND, 3, "scam", "for", "7d",
+	    NULL), 0);
+	r = fx_query(f, "demoted", NULL);
+	assert_int_equal(r->nrows, 1);
+	assert_string_equal(rows_text(r, 0, "handle"), "member");
+	assert_int_equal(rows_int(r, 0, "was", -1), 2);
+	assert_int_equal(rows_int(r, 0, "trust", -1), 0);
+	assert_int_equal(rows_int(r, 0, "changed", 0), f->now);
+	rows_free(r);
+	r = fx_query(f, "trust_levels", NULL);
+	assert_int_equal(r->nrows, 5);
+	assert_int_equal(rows_int(r, 0, "accounts", 0), 2);	/* new */
+	assert_int_equal(rows_int(r, 0, "demoted", 0), 1);
+	assert_int_equal(rows_int(r, 1, "accounts", 0), 2);	/* basic */
+	assert_int_equal(rows_int(r, 2, "accounts", 0), 0);	/* member */
+	rows_free(r);
+}
+
 int
 main(void)
 {
@@ -458,6 +503,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_vouch_ring, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_retaliatory, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_trust_overview, setup,
 		    teardown),
 	};
 
