@@ -235,6 +235,34 @@ hostile_of(const struct demo *d, int64_t id)
 	return -1;
 }
 
+/* An impersonator: a young account whose display name is the handle of
+ * a trusted veteran (account 12) with its Latin "a" made Cyrillic. */
+static int64_t
+lookalike_index(const struct demo *d)
+{
+	return d->n >= 40 ? d->n - 9 : 0;
+}
+
+static void account_handle(const struct demo *d, int64_t id, char *out,
+    size_t size);
+
+static void
+lookalike_name(const struct demo *d, char *out, size_t size)
+{
+	char orig[96];
+	size_t i, o = 0;
+
+	account_handle(d, 12, orig, sizeof orig);
+	for (i = 0; orig[i] && o + 3 < size; i++) {
+		if (orig[i] == 'a') {
+			out[o++] = '\xd0';	/* U+0430 CYRILLIC SMALL A */
+			out[o++] = '\xb0';
+		} else
+			out[o++] = orig[i];
+	}
+	out[o] = '\0';
+}
+
 /* The ring: six new accounts near the end that vouch only for each
  * other. */
 static bool
@@ -270,7 +298,7 @@ account_created(const struct demo *d, int64_t id)
 {
 	uint64_t r = rnd(d, R_ACCOUNT, id, 1);
 
-	if (in_ring(d, id))
+	if (in_ring(d, id) || id == lookalike_index(d))
 		return d->base - (3 + below(r, 10)) * 86400;
 	if (is_veteran(d, id))
 		return d->base - (220 + below(r, 900)) * 86400;
@@ -316,6 +344,8 @@ insert_accounts(struct demo *d)
 		account_handle(d, id, handle, sizeof handle);
 		if (k >= 0)
 			snprintf(display, sizeof display, "%s", hostile[k].display);
+		else if (id == lookalike_index(d))
+			lookalike_name(d, display, sizeof display);
 		else
 			snprintf(display, sizeof display, "%c%s %c.",
 			    first[0] - 32, first + 1, last[0] - 32);
@@ -527,13 +557,13 @@ insert_threads(struct demo *d)
 			if (hk >= 0 && m < 2)
 				snprintf(body, sizeof body, "%s",
 				    hostile[hk].message);
-			else if (m > 0 && (mr >> 40) % 1000 < 8)
+			else if (m > 0 && (mr >> 40) % 1000 < 3)
 				snprintf(body, sizeof body, PICK(phishing,
 				    mr >> 44), (long long)(t * 7 + m));
-			else if (m > 0 && (mr >> 40) % 1000 < 30)
+			else if (m > 0 && (mr >> 40) % 1000 < 9)
 				snprintf(body, sizeof body, "%s",
 				    PICK(offplatform, mr >> 44));
-			else if (m > 1 && (mr >> 40) % 1000 < 36)
+			else if (m > 1 && (mr >> 40) % 1000 < 13)
 				snprintf(body, sizeof body, "%s",
 				    PICK(harassment, mr >> 44));
 			if (insert_message(d, msg, t, sender, at, channel,
@@ -1200,6 +1230,19 @@ add_moderators(struct demo *d)
 	return rc;
 }
 
+/* The detectors look over everything once, as the first sweep would, so
+ * that a new demo shows its marks and the flags they raised. */
+static int
+run_scan(struct demo *d)
+{
+	struct hist h = { 0 };
+
+	h.at = d->base;
+	h.kind = A_SCAN;
+	h.actor = "alice";
+	return replay_hist(d, &h, NULL);
+}
+
 /* Live claims: someone is working the queue right now. */
 static int
 add_claims(struct demo *d)
@@ -1284,7 +1327,8 @@ demo_create(const char *path, const struct demo_options *o, struct werr *e)
 	if (sq_commit(d.s, e) < 0)
 		goto out;
 	d.clock = d.base;
-	if (sqlite_store_recompute(d.st, 0, e) < 0 || add_claims(&d) < 0)
+	if (sqlite_store_recompute(d.st, 0, e) < 0 || run_scan(&d) < 0 ||
+	    add_claims(&d) < 0)
 		goto out;
 	if (sqlite3_exec(d.s->db, "PRAGMA synchronous = FULL; "
 	    "PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL,

@@ -169,6 +169,16 @@ test_planted(void **state)
 	    "instr(body, char(27)) > 0") >= 3);
 	assert_int_equal(one(fx->db, "SELECT count(*) FROM account WHERE "
 	    "handle = 'bad_utf8' AND hex(display_name) LIKE '%FFFE%'"), 1);
+	/* a young account named like a veteran's handle, in Cyrillic */
+	assert_int_equal(one(fx->db, "SELECT count(*) FROM account a, account b "
+	    "WHERE b.id = 12 AND a.id = 391 AND a.display_name = "
+	    "replace(b.handle, 'a', char(1072)) AND a.display_name <> b.handle"),
+	    1);
+	/* the detectors have looked: marks and the flags they raised */
+	assert_true(one(fx->db, "SELECT count(DISTINCT detector) FROM mark")
+	    >= 4);
+	assert_true(one(fx->db, "SELECT count(*) FROM flag WHERE detector IS "
+	    "NOT NULL AND status = 'open'") > 0);
 	/* mixed-script impersonation of support */
 	assert_int_equal(one(fx->db, "SELECT count(*) FROM account WHERE "
 	    "handle = 'warden_support' AND instr(display_name, char(1086)) > 0"),
