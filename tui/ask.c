@@ -41,8 +41,10 @@ ui_confirm(struct tui *ui, const char *question, const char *detail)
 
 	for (;;) {
 		if (detail && *detail) {
-			for (p = detail, lines = 1; *p; p++)
+			for (p = detail, lines = 0; *p; p++)
 				lines += *p == '\n';
+			if (p > detail && p[-1] != '\n')
+				lines++;
 			h = lines + 2;
 			if (h > ui->rows - 4)
 				h = ui->rows - 4;

@@ -124,8 +124,6 @@ on_confirm(struct cmd_ctx *ctx, const char *question,
 	}
 	yes = ui_confirm(ui, question ? question : "Go ahead?", buf_str(&b));
 	buf_free(&b);
-	if (!yes)
-		tui_message(ui, true, "cancelled: nothing was changed");
 	return yes;
 }
 

@@ -392,7 +392,8 @@ console(struct tui *ui)
 				break;
 		}
 	}
-	return 0;
+	/* Ended by SIGTERM or SIGHUP: the shell's way of saying so. */
+	return term_signal() ? 128 + term_signal() : 0;
 }
 
 int

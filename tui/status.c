@@ -105,12 +105,17 @@ title_draw(struct tui *ui)
 	wmove(w, 0, 0);
 	wattrset(w, a);
 	waddstr(w, " warden ");
-	/* The Tab cycle, the current one marked: a vt100 shows [queue]. */
+	/* The Tab cycle, the current one marked: a vt100 shows [queue].
+	 * On a narrow terminal the others shrink to three letters, so that
+	 * the view's own title keeps room. */
+	for (i = 0, x = 8; i < ntab_views; i++)
+		x += (int)strlen(tab_views[i]->name) + 2;
 	for (i = 0; i < ntab_views; i++) {
 		bool cur = (int)i == ui->tab;
+		int n = cur || ui->cols - x >= 36 ? -1 : 3;
 
 		draw_str(ui, w, cur ? "[" : " ", 1, a, 0);
-		draw_str(ui, w, tab_views[i]->name, -1,
+		draw_str(ui, w, tab_views[i]->name, n,
 		    cur ? ui_attr(ui, UA_TAB) : a, 0);
 		draw_str(ui, w, cur ? "]" : " ", 1, a, 0);
 	}

@@ -24,6 +24,12 @@ term_ending(void)
 	return ending != 0;
 }
 
+int
+term_signal(void)
+{
+	return (int)ending;
+}
+
 bool
 term_interrupted(void)
 {

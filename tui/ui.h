@@ -77,6 +77,7 @@ void term_stop(struct tui *ui);
 void term_layout(struct tui *ui);	/* (re)creates windows for the size */
 /* A signal that ends the console (SIGTERM, SIGHUP, SIGINT) arrived. */
 bool term_ending(void);
+int term_signal(void);		/* the signal that ends it, or 0 */
 /* Ctrl-C was pressed since the last call. */
 bool term_interrupted(void);
 /* The next key: a curses key code, a byte, or ERR on timeout/signal. */

@@ -149,7 +149,8 @@ profile(struct account *a, const struct rows *r)
 	    (long long)rows_int(r, 0, "id", 0));
 	l = field(a, "name");
 	text_add(l, UA_NORMAL, txt(r, 0, "display_name"));
-	text_val(l, "key", "profile");
+	l->wrap = true;		/* all of it: this is where it is read */
+	l->indent = 13;
 	l = field(a, "status");
 	text_add(l, str_eq(status, "active") ? UA_OK : UA_WARN, status);
 	if (rows_int(r, 0, "suspended_until", 0) > 0) {

@@ -5,13 +5,13 @@
 #include <stdlib.h>
 
 static const struct column audit_cols[] = {
-	{ "id", "id", 6, 6, false, true, 2, 0 },
+	{ "id", "id", 6, 6, false, true, 1, 0 },
 	{ "at", "at", 16, 16, false, false, 0, 0 },
-	{ "actor", "actor", 10, 8, false, false, 0, 0 },
-	{ "action", "action", 12, 8, false, false, 0, 0 },
+	{ "actor", "actor", 8, 8, false, false, 0, 0 },
+	{ "action", "action", 10, 8, false, false, 0, 0 },
 	{ "target", "target", 16, 10, false, false, 0, 0 },
 	{ "reason", "reason", 0, 12, true, false, 0, 0 },
-	{ "result", "result", 24, 12, false, false, 1, 0 },
+	{ "result", "result", 20, 12, false, false, 2, 0 },
 };
 
 struct audit {

@@ -8,7 +8,7 @@
 static const struct column queue_cols[] = {
 	{ "priority", "prio", 6, 6, false, true, 6, 0 },
 	{ "handle", "handle", 16, 8, false, false, 0, 0 },
-	{ "display_name", "name", 0, 10, true, false, 7, 0 },
+	{ "display_name", "name", 0, 10, true, false, 0, 0 },
 	{ "trust", "trust", 9, 9, false, false, 3, 0 },
 	{ "status", "status", 9, 9, false, false, 0, 0 },
 	{ "flags", "flg", 3, 3, false, true, 0, 0 },
@@ -33,6 +33,14 @@ queue_cell(struct view *v, const struct rows *r, size_t row,
 		buf_printf(out, "%lld %s", (long long)n,
 		    n >= 0 && n <= TRUST_MAX ? trust_names[n] : "?");
 		return n == 0 ? UA_WARN : UA_NORMAL;
+	}
+	if (str_eq(c->name, "priority")) {
+		double p = rows_real(r, row, "priority", 0);
+
+		/* One decimal while it fits; whole numbers past that. */
+		buf_printf(out, p < 9999.95 && p > -999.95 ? "%.1f" : "%.0f",
+		    p);
+		return UA_NORMAL;
 	}
 	if (str_eq(c->name, "oldest")) {
 		char age[16];
