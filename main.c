@@ -33,6 +33,7 @@ static const char usage_text[] =
 "      --api URL        the admin HTTP API (else WARDEN_API)\n"
 "      --token-file F   the API token, in a file only you can read\n"
 "                       (else WARDEN_TOKEN)\n"
+"      --ca-file F      trust the CAs in F for an https API (a private CA)\n"
 "      --as NAME        act as this moderator (else WARDEN_MODERATOR,\n"
 "                       else your login name)\n"
 "  -c COMMAND           run a command and exit; repeat to run several\n"
@@ -231,11 +232,11 @@ init_main(int argc, char **argv)
 enum {
 	OPT_API = 256, OPT_TOKEN_FILE, OPT_AS, OPT_BATCH, OPT_ATOMIC,
 	OPT_KEEP_GOING, OPT_FORMAT, OPT_NO_COLOR, OPT_READ_ONLY, OPT_DRY_RUN,
-	OPT_VERSION,
+	OPT_VERSION, OPT_CA_FILE,
 };
 
 struct opts {
-	const char *db, *api, *token_file, *as, *batch, *format;
+	const char *db, *api, *token_file, *ca_file, *as, *batch, *format;
 	const char **commands;
 	size_t ncommands;
 	bool atomic, keep_going, no_color, read_only, dry_run, quiet, verbose;
@@ -248,6 +249,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		{ "db", required_argument, NULL, 'd' },
 		{ "api", required_argument, NULL, OPT_API },
 		{ "token-file", required_argument, NULL, OPT_TOKEN_FILE },
+		{ "ca-file", required_argument, NULL, OPT_CA_FILE },
 		{ "as", required_argument, NULL, OPT_AS },
 		{ "batch", required_argument, NULL, OPT_BATCH },
 		{ "atomic", no_argument, NULL, OPT_ATOMIC },
@@ -274,6 +276,9 @@ parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case OPT_TOKEN_FILE:
 			o->token_file = optarg;
+			break;
+		case OPT_CA_FILE:
+			o->ca_file = optarg;
 			break;
 		case OPT_AS:
 			o->as = optarg;
@@ -402,7 +407,8 @@ open_store(const struct opts *o, const struct config *cfg, struct werr *e)
 		memset(&ho, 0, sizeof ho);
 		ho.url = api;
 		ho.token = token;
-		ho.ca_file = config_get(cfg, "warden", "ca_file");
+		ho.ca_file = o->ca_file ? o->ca_file :
+		    config_get(cfg, "warden", "ca_file");
 		st = http_store_open(&ho, e);
 	} else if (db) {
 		st = sqlite_store_open(db, STORE_OPEN_EXISTING, e);
@@ -550,9 +556,17 @@ main(int argc, char **argv)
 			store_close(st);
 			die(werr_exit_status(e.kind), "%s", e.msg);
 		}
-		/* the API says who its token names */
+		/* the API says who its token names; a name asked for
+		 * by --as or WARDEN_MODERATOR must be that one */
 		moderator = xstrdup(rows_text(who, 0, "name") ?
 		    rows_text(who, 0, "name") : name);
+		if ((o.as || env("WARDEN_MODERATOR")) &&
+		    strcmp(moderator, name) != 0) {
+			store_close(st);
+			die(werr_exit_status(WE_AUTH), "the API token is %s's, "
+			    "not %s's: use a token of %s's, or drop --as and "
+			    "WARDEN_MODERATOR", moderator, name, name);
+		}
 		role = xstrdup(rows_text(who, 0, "role") ?
 		    rows_text(who, 0, "role") : "moderator");
 		rows_free(who);

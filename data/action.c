@@ -245,7 +245,7 @@ action_validate(const struct action *a, struct werr *e)
 	default:
 		if (a->target <= 0)
 			return werr_field(e, WE_USAGE, "target",
-			    "%s needs a %s id", sp->name,
+			    "%s needs the %s id", sp->name,
 			    target_type_name(sp->ttype));
 	}
 	if (sp->reason && (a->reason == NULL || *a->reason == '\0'))

@@ -224,7 +224,7 @@ action_from_json(const json_t *j, struct action *a, struct werr *e)
 				a->target = json_integer_value(v);
 			} else if (!json_is_null(v)) {
 				werr_field(e, WE_INVALID, key, "'target' of %s "
-				    "must be a number (a %s id)",
+				    "must be a number (the %s id)",
 				    action_spec(kind)->name,
 				    target_type_name(a->ttype));
 				goto fail;

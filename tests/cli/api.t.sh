@@ -54,6 +54,16 @@ check "the same key again replays" "$W" --api "$URL" --token-file "$TMP/token" \
     --format json -c 'warn @emoji_sofa --reason x --key api-1' \
     -c 'warn @emoji_sofa --reason x --key api-1'
 is "the second is a replay" "$(jq -r .replayed "$OUT" | tr '\n' ' ')" "false true "
+check_exit 77 "--as another moderator than the token's is refused" "$W" \
+    --api "$URL" --token-file "$TMP/carol" --as alice -c whoami
+like "naming both" "$(cat "$ERR")" "carol's, not alice's"
+check_exit 77 "so is WARDEN_MODERATOR" env WARDEN_MODERATOR=bob "$W" \
+    --api "$URL" --token-file "$TMP/carol" -c whoami
+check "--as the token's own moderator is fine" "$W" --api "$URL" \
+    --token-file "$TMP/carol" --as carol -c whoami
+check_exit 69 "--ca-file is taken (nothing listens: 69)" "$W" \
+    --api https://127.0.0.1:1 --ca-file "$TMP/none.pem" \
+    --token-file "$TMP/carol" -c stats
 check_exit 77 "a role too low, over the API" "$W" --api "$URL" \
     --token-file "$TMP/carol" -c 'ban @emoji_sofa --reason x'
 check_exit 65 "an unknown handle, over the API" "$W" --api "$URL" \
