@@ -336,7 +336,7 @@ insert_accounts(struct demo *d)
 		char handle[96], display[160], email[160], phone[48];
 		const char *first = PICK(firsts, rnd(d, R_ACCOUNT, id, 2));
 		const char *last = PICK(lasts, rnd(d, R_ACCOUNT, id, 3));
-		int64_t created = account_created(d, id), tx, nsocial, j;
+		int64_t created = account_created(d, id), tx, nsocial, j, seen;
 		uint64_t r = rnd(d, R_ACCOUNT, id, 4);
 		int k = hostile_of(d, id), rc;
 		bool phone_ok;
@@ -389,8 +389,12 @@ insert_accounts(struct demo *d)
 		else
 			sqlite3_bind_null(ins, 5);
 		sqlite3_bind_int64(ins, 6, created);
-		sqlite3_bind_int64(ins, 7, created + (int64_t)(unit(rnd(d,
-		    R_ACCOUNT, id, 6)) * (double)(d->base - created)));
+		/* most members were around this month; some drifted away */
+		seen = rnd(d, R_ACCOUNT, id, 8) % 100 < 85 ?
+		    d->base - below(rnd(d, R_ACCOUNT, id, 6), 30 * 86400) :
+		    created + (int64_t)(unit(rnd(d, R_ACCOUNT, id, 6)) *
+		    (double)(d->base - created));
+		sqlite3_bind_int64(ins, 7, seen > created ? seen : created);
 		if (phone_ok)
 			sqlite3_bind_int64(ins, 8, created + 600);
 		else
