@@ -82,9 +82,10 @@ const struct binding_def default_bindings[] = {
 	{ "*", "r", "resolve %flag ", "resolve the flag" },
 	{ "*", "h", "hide %message --reason ", "hide the message" },
 	{ "*", "a", "note %account ", "add a note to the account" },
-	{ "*", "T", "trust %account --level ", "set the trust level" },
-	{ "*", "R", "reveal %account --field ", "reveal the phone or email" },
-	{ "*", "e", "escalate %account ", "open an escalation" },
+	{ "*", "T", "trust %account ", "set (and lock) the trust level" },
+	{ "*", "R", "reveal %account ", "reveal the phone or email" },
+	{ "*", "e", "escalate --account %account --reason ",
+	  "open an escalation on the account" },
 	{ "appeals", "d", "decide %appeal ", "decide the appeal" },
 	{ "escalations", "a", "ack %escalation",
 	  "acknowledge the escalation (--resolve closes it)" },
@@ -283,4 +284,121 @@ key_request(int key, bool is_pager)
 			return k->req;
 	}
 	return REQ_NONE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The key reference, for help/keys.txt and the KEYS section of warden.1
+ * (tests/unit/test_keys.c checks that both hold it word for word). */
+
+static const struct {
+	enum key_scope scope;
+	const char *title;
+} scopes[] = {
+	{ KS_ALL, "Keys in every view" },
+	{ KS_LIST, "Keys in lists (the queue, an account, appeals, the audit "
+	    "log, search results)" },
+	{ KS_PAGER, "Keys in pagers (a thread, help)" },
+};
+
+/* The keys of a request in a scope, as one label: "j Down". */
+static void
+keys_of(enum key_scope scope, enum request r, struct buf *out)
+{
+	char name[16];
+	size_t i;
+
+	buf_reset(out);
+	for (i = 0; i < nkey_table; i++) {
+		if (key_table[i].req != r || key_table[i].scope != scope)
+			continue;
+		key_label(key_table[i].key, name, sizeof name);
+		if (out->len && (strcmp(name, "Enter") == 0 &&
+		    strstr(out->s, "Enter")))
+			continue;
+		if (out->len)
+			buf_addc(out, ' ');
+		buf_adds(out, name);
+	}
+}
+
+/* Text as a roff argument: backslashes escaped, and a zero-width \& in
+ * front, so that neither a leading dot nor mdoc's punctuation (":", "?")
+ * is read as something else. */
+static void
+roff(struct buf *out, const char *s)
+{
+	buf_adds(out, "\\&");
+	for (; *s; s++) {
+		if (*s == '\\')
+			buf_adds(out, "\\e");
+		else
+			buf_addc(out, *s);
+	}
+}
+
+void
+keys_reference(struct buf *out, bool man)
+{
+	struct buf k = BUF_INIT;
+	size_t s, i;
+	enum request r;
+
+	for (s = 0; s < W_NELEM(scopes); s++) {
+		if (man)
+			buf_printf(out, ".Ss %s\n.Bl -tag -width Ds\n",
+			    scopes[s].title);
+		else
+			buf_printf(out, "%s%s\n", s ? "\n" : "",
+			    scopes[s].title);
+		for (r = 1; r < REQ__COUNT; r++) {
+			keys_of(scopes[s].scope, r, &k);
+			if (k.len == 0)
+				continue;
+			if (man) {
+				buf_adds(out, ".It Li \"");
+				roff(out, k.s);
+				buf_printf(out, "\"\n%s\n", request_help(r));
+			} else {
+				buf_printf(out, "  %-16s %s\n", k.s,
+				    request_help(r));
+			}
+		}
+		if (man)
+			buf_adds(out, ".El\n");
+	}
+	if (man)
+		buf_adds(out, ".Ss Keys that start a command\n"
+		    "The command is put on the\n.Ic \\&:\n"
+		    "line with the selected line's account, flag, message or "
+		    "appeal filled in\n(every tagged line's, when lines are "
+		    "tagged), to be finished and run with\n.Ic Enter .\n"
+		    ".Bl -tag -width Ds\n");
+	else
+		buf_adds(out, "\nKeys that start a command (finish it on the "
+		    ": line and press Enter)\n");
+	for (i = 0; i < ndefault_bindings; i++) {
+		const struct binding_def *b = &default_bindings[i];
+		const char *where = strcmp(b->view, "*") == 0 ? "" : b->view;
+		char label[48];
+
+		snprintf(label, sizeof label, "%s%s%s%s", b->key,
+		    *where ? " (" : "", where, *where ? ")" : "");
+		buf_reset(&k);
+		buf_adds(&k, b->command);
+		while (k.len && k.s[k.len - 1] == ' ')
+			k.s[--k.len] = '\0';
+		if (man) {
+			buf_adds(out, ".It Li \"");
+			roff(out, label);
+			buf_adds(out, "\"\n.Ql ");
+			roff(out, k.s);
+			buf_printf(out, "\n\\(em %s\n", b->help);
+		} else {
+			buf_printf(out, "  %-16s %s\n  %-16s   %s\n", label,
+			    k.s, "", b->help);
+		}
+	}
+	if (man)
+		buf_adds(out, ".El\n");
+	buf_free(&k);
 }

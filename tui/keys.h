@@ -93,4 +93,9 @@ int key_parse(const char *name);	/* -1 when not a key */
 /* The request a key asks for in a view, REQ_NONE if none. */
 enum request key_request(int key, bool is_pager);
 
+/* The key reference from these tables: plain text (help/keys.txt) or
+ * mdoc (the KEYS section of warden.1), appended to out. */
+struct buf;
+void keys_reference(struct buf *out, bool man);
+
 #endif
