@@ -256,6 +256,7 @@ text_draw(struct view *v, struct text *t, WINDOW *w, size_t d, int width,
 	const struct dline *dl;
 	const struct tline *l;
 	size_t i, nsegs;
+	int y = getcury(w);
 
 	(void)width;
 	if (d >= t->ndisp)
@@ -272,6 +273,11 @@ text_draw(struct view *v, struct text *t, WINDOW *w, size_t d, int width,
 		attr_t a = seg_attr(v, l, g, base);
 		bool last = i + 1 == nsegs;
 
+		/* A line wider than the window stops at its edge ('~'):
+		 * once the last column is written the cursor is on the
+		 * next row, which belongs to the next line. */
+		if (getcury(w) != y)
+			break;
 		if (!dl->first && !last)
 			continue;
 		if (last && l->wrap)
@@ -282,7 +288,7 @@ text_draw(struct view *v, struct text *t, WINDOW *w, size_t d, int width,
 			    DT_PAD | DT_CLIP_MARK);
 		else
 			draw_text(v->ui, w, g->s, g->len, -1, a,
-			    last ? DT_CLIP_MARK : 0);
+			    DT_CLIP_MARK);
 		wattrset(w, base);
 	}
 }

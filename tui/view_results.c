@@ -86,6 +86,33 @@ row_values(struct results *res, struct tline *l, const struct rows *r,
 	buf_free(&b);
 }
 
+/* Times are seconds in the rows; a moderator reads dates. */
+static bool
+is_time(const char *col)
+{
+	static const char *const names[] = { "created", "deadline", "at",
+		"last_seen", "last_at", "opened", "due", "until", "revoked_at",
+		NULL };
+	size_t n = strlen(col);
+
+	return word_in(col, names) || (n > 3 && strcmp(col + n - 3, "_at") ==
+	    0) || (n > 6 && strcmp(col + n - 6, "_until") == 0);
+}
+
+static void
+cell(const struct rows *r, size_t row, size_t col, struct buf *out)
+{
+	const struct value *v = rows_cell(r, row, col);
+	char t[32];
+
+	if (v && v->type == VT_INT && v->i > 100000000 && is_time(r->cols[col])) {
+		time_format_short(v->i, t, sizeof t);
+		buf_adds(out, t);
+		return;
+	}
+	value_format(v, out);
+}
+
 static void
 add_table(struct results *res, const struct rows *r)
 {
@@ -103,7 +130,7 @@ add_table(struct results *res, const struct rows *r)
 			int cw;
 
 			buf_reset(&b);
-			value_format(rows_cell(r, i, c), &b);
+			cell(r, i, c, &b);
 			cw = draw_width(b.s);
 			if (cw > w[c])
 				w[c] = cw;
@@ -122,7 +149,7 @@ add_table(struct results *res, const struct rows *r)
 		l = text_line(&res->t, UA_NORMAL);
 		for (c = 0; c < r->ncols; c++) {
 			buf_reset(&b);
-			value_format(rows_cell(r, i, c), &b);
+			cell(r, i, c, &b);
 			if (c + 1 < r->ncols) {
 				text_addw(l, UA_NORMAL, b.s, w[c]);
 				text_add(l, UA_NORMAL, " ");
@@ -161,7 +188,7 @@ add_record(struct results *res, const struct rows *r)
 		l = text_line(&res->t, UA_NORMAL);
 		text_addw(l, UA_DIM, r->cols[c], lw + 2);
 		buf_reset(&b);
-		value_format(rows_cell(r, 0, c), &b);
+		cell(r, 0, c, &b);
 		text_add(l, UA_NORMAL, b.s);
 		l->wrap = true;
 		l->indent = lw + 2;
