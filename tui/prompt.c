@@ -77,6 +77,18 @@ deprep_noop(void)
 {
 }
 
+/* Where the line starts on screen so that the cursor shows: a third of
+ * the room is kept on the side it moves to. */
+static int
+scroll_for(int cur, int room)
+{
+	if (cur < hscroll)
+		hscroll = cur - room / 3 > 0 ? cur - room / 3 : 0;
+	if (cur - hscroll > room - 1)
+		hscroll = cur - room + room / 3 + 1;
+	return hscroll < 0 ? (hscroll = 0) : hscroll;
+}
+
 static void
 redisplay_cb(void)
 {
@@ -84,45 +96,43 @@ redisplay_cb(void)
 	const char *prompt = rl_display_prompt ? rl_display_prompt : "";
 	const char *line = rl_line_buffer ? rl_line_buffer : "";
 	size_t len = (size_t)rl_end, skip;
-	int pw, avail, cur, shown, x;
+	int pw, room, x0, cur, shown;
 	attr_t a = ui_attr(pui, UA_NORMAL);
 
 	werase(w);
 	wmove(w, 0, 0);
 	pw = draw_str(pui, w, prompt, pui->cols / 2, a, 0);
-	/* The last column stays free: a character there would scroll. */
-	avail = pui->cols - pw - 1;
-	if (avail < 2)
-		avail = 2;
+	/* The last column stays free for the '>' mark; when the line is
+	 * scrolled, the first after the prompt holds '<'. */
+	room = pui->cols - pw - 1;
+	if (room < 3)
+		room = 3;
 	cur = safe_width(line, (size_t)rl_point);
-	if (cur < hscroll)
-		hscroll = cur - avail / 3 > 0 ? cur - avail / 3 : 0;
-	if (cur - hscroll > avail - 1)
-		hscroll = cur - avail + avail / 3 + 1;
-	if (hscroll < 0)
-		hscroll = 0;
-	/* From the first character that starts at or after hscroll. */
+	if (scroll_for(cur, room) > 0) {
+		room--;
+		scroll_for(cur, room);
+	}
+	x0 = pw + (hscroll > 0);
+	/* From the first character that starts at or after hscroll; a
+	 * wide one cut by the edge leaves a blank. */
 	skip = safe_span(line, len, hscroll, &shown);
-	x = pw;
 	if (shown < hscroll) {
-		/* a wide character cut by the edge: draw its other half as
-		 * a space */
 		skip += safe_span(line + skip, len - skip, hscroll - shown + 1,
 		    NULL);
 		shown = safe_width(line, skip);
 	}
 	if (hscroll > 0) {
 		wattrset(w, ui_attr(pui, UA_DIM));
-		mvwaddch(w, 0, pw > 0 ? pw - 1 : 0, '<');
+		mvwaddch(w, 0, pw, '<');
 	}
-	wmove(w, 0, x + (shown - hscroll));
-	draw_text(pui, w, line + skip, len - skip,
-	    avail - (shown - hscroll), a, 0);
-	if (safe_width(line, len) - hscroll > avail) {
+	wmove(w, 0, x0 + (shown - hscroll));
+	draw_text(pui, w, line + skip, len - skip, room - (shown - hscroll),
+	    a, 0);
+	if (safe_width(line, len) - hscroll > room) {
 		wattrset(w, ui_attr(pui, UA_DIM));
 		mvwaddch(w, 0, pui->cols - 1, '>');
 	}
-	wmove(w, 0, pw + cur - hscroll);
+	wmove(w, 0, x0 + cur - hscroll);
 	wnoutrefresh(w);
 	doupdate();
 }

@@ -64,6 +64,22 @@ tt send-keys -t 0 -l "$(printf '\033[2J')"
 keys C-l
 shows "Ctrl-L redraws the screen" '\[appeals\]'
 
+# The line itself: the cursor by wcwidth, sideways scrolling.
+keys :
+type_text "note @x 李小龙"
+wait_for '^:note @x 李小龙$'
+is "the cursor stands after the wide characters" \
+    "$(tt display -p '#{cursor_x}')" 15
+type_text "$(printf 'a%.0s' $(seq 1 150))"
+shows "a line longer than the screen scrolls sideways, marked" '^:<a+$'
+cx=$(tt display -p '#{cursor_x}')
+[ "$cx" -gt 1 ] && [ "$cx" -lt 99 ]
+tap_result $? "the cursor stays on the screen ($cx)"
+keys C-a
+shows "Ctrl-A shows its start, marked at the end" '^:note @x 李小龙a+>$'
+is "with the cursor after the prompt" "$(tt display -p '#{cursor_x}')" 1
+keys C-g
+
 keys Q
 exited
 hist="$XDG_STATE_HOME/warden/history"
