@@ -339,8 +339,15 @@ roff(struct buf *out, const char *s)
 void
 keys_reference(struct buf *out, bool man)
 {
+	keys_reference_requests(out, man);
+	keys_reference_bindings(out, man);
+}
+
+void
+keys_reference_requests(struct buf *out, bool man)
+{
 	struct buf k = BUF_INIT;
-	size_t s, i;
+	size_t s;
 	enum request r;
 
 	for (s = 0; s < W_NELEM(scopes); s++) {
@@ -366,6 +373,15 @@ keys_reference(struct buf *out, bool man)
 		if (man)
 			buf_adds(out, ".El\n");
 	}
+	buf_free(&k);
+}
+
+void
+keys_reference_bindings(struct buf *out, bool man)
+{
+	struct buf k = BUF_INIT;
+	size_t i;
+
 	if (man)
 		buf_adds(out, ".Ss Keys that start a command\n"
 		    "The command is put on the\n.Ic \\&:\n"

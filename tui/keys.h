@@ -97,5 +97,8 @@ enum request key_request(int key, bool is_pager);
  * mdoc (the KEYS section of warden.1), appended to out. */
 struct buf;
 void keys_reference(struct buf *out, bool man);
+/* Its two parts: the keys of the requests, the default bindings. */
+void keys_reference_requests(struct buf *out, bool man);
+void keys_reference_bindings(struct buf *out, bool man);
 
 #endif

@@ -90,7 +90,8 @@ section(struct account *a, const char *title)
 {
 	struct tline *l;
 
-	text_line(&a->t, UA_NORMAL);
+	if (a->t.n > 0)
+		text_line(&a->t, UA_NORMAL);	/* a blank between sections */
 	l = text_line(&a->t, UA_SECTION);
 	text_add(l, UA_SECTION, title);
 	return l;

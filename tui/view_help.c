@@ -10,7 +10,7 @@
 #include "../cmd/cmd.h"
 #include "keys.h"
 
-#define KEYW 16
+#define KEYW 17
 
 struct help {
 	struct text t;
@@ -29,36 +29,32 @@ head(struct help *h, const char *title)
 	return l;
 }
 
+/* The keys of the requests, as help/keys.txt and warden.1 have them:
+ * the same text from the same tables. */
 static void
-keys_of(struct help *h, enum key_scope scope, enum request r)
+requests(struct help *h)
 {
 	struct buf b = BUF_INIT;
+	const char *p, *nl;
 	struct tline *l;
-	char name[16];
-	size_t i;
 
-	for (i = 0; i < nkey_table; i++) {
-		const struct key_def *k = &key_table[i];
-
-		if (k->req != r || k->scope != scope)
-			continue;
-		key_label(k->key, name, sizeof name);
-		/* Enter is three codes; say it once. */
-		if (b.len && strstr(b.s, name))
-			continue;
-		if (b.len)
-			buf_addc(&b, ' ');
-		buf_adds(&b, name);
-	}
-	if (b.len) {
-		l = text_line(&h->t, UA_NORMAL);
-		text_add(l, UA_NORMAL, "  ");
-		text_addw(l, UA_WARN, b.s, KEYW);
-		text_add(l, UA_NORMAL, request_help(r));
-		if (scope == KS_LIST)
-			text_add(l, UA_DIM, "  (lists)");
-		else if (scope == KS_PAGER)
-			text_add(l, UA_DIM, "  (thread, help)");
+	keys_reference_requests(&b, false);
+	for (p = buf_str(&b); *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		if (nl == p) {
+			text_line(&h->t, UA_NORMAL);
+		} else if (*p != ' ') {
+			l = text_line(&h->t, UA_SECTION);
+			text_addn(l, UA_SECTION, p, (size_t)(nl - p));
+		} else {
+			l = text_line(&h->t, UA_NORMAL);
+			text_addn(l, UA_WARN, p, 18);
+			text_addn(l, UA_NORMAL, p + 18, (size_t)(nl - p - 18));
+		}
+		if (*nl == '\0')
+			break;
 	}
 	buf_free(&b);
 }
@@ -108,7 +104,7 @@ bindings(struct help *h, struct tui *ui)
 		l = text_line(&h->t, UA_NORMAL);
 		text_add(l, UA_NORMAL, "  ");
 		text_addw(l, UA_WARN, key_label(b->key, name, sizeof name), KEYW);
-		text_addw(l, UA_NORMAL, cmd, 32);
+		text_addw(l, UA_NORMAL, cmd, 37);
 		text_add(l, UA_DIM, " ");
 		text_add(l, UA_DIM, what);
 	}
@@ -147,19 +143,9 @@ static bool
 help_open(struct view *v, struct werr *e)
 {
 	struct help *h = v->priv;
-	enum request r;
-
 	(void)e;
 	text_clear(&h->t);
-	head(h, "Keys in every view");
-	for (r = 1; r < REQ__COUNT; r++)
-		keys_of(h, KS_ALL, r);
-	head(h, "Keys in lists (queue, account, appeals, audit, search)");
-	for (r = 1; r < REQ__COUNT; r++)
-		keys_of(h, KS_LIST, r);
-	head(h, "Keys in pagers (a thread, this help)");
-	for (r = 1; r < REQ__COUNT; r++)
-		keys_of(h, KS_PAGER, r);
+	requests(h);
 	bindings(h, v->ui);
 	commands(h, v->ui);
 	return true;
