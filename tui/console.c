@@ -356,7 +356,9 @@ bind_entry(void *ctx, const struct config_entry *e)
 	char why[256];
 
 	if (!bindings_set(e->key, e->value, why, sizeof why))
-		tui_message(ui, true, "%s:%d: %s", "config", e->line, why);
+		tui_message(ui, true, "%s:%d: %s", ui->cmd->config &&
+		    ui->cmd->config->path ? ui->cmd->config->path : "config",
+		    e->line, why);
 }
 
 static int

@@ -60,6 +60,7 @@ catch_signals(void)
 	sigaction(SIGPIPE, &sa, NULL);
 }
 
+static SCREEN *screen;
 static attr_t palette[UA__COUNT];
 static attr_t escape_mod;
 
@@ -145,7 +146,7 @@ term_start(struct tui *ui, bool no_color)
 	const char *nc = getenv("NO_COLOR");
 
 	catch_signals();
-	if (newterm(NULL, stdout, stdin) == NULL)
+	if ((screen = newterm(NULL, stdout, stdin)) == NULL)
 		return false;
 	cbreak();
 	noecho();
@@ -227,6 +228,9 @@ term_stop(struct tui *ui)
 	del(&ui->msg);
 	curs_set(1);
 	endwin();
+	if (screen)
+		delscreen(screen);
+	screen = NULL;
 }
 
 int

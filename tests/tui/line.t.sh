@@ -8,12 +8,25 @@
 demo 300
 export XDG_STATE_HOME="$TMP/state"
 
+# Bindings from the config file: one that changes a key, one that cannot
+# be read (said on the message line, the rest still works).
+export XDG_CONFIG_HOME="$TMP/config"
+mkdir -p "$XDG_CONFIG_HOME/warden"
+printf '[bind]\nqueue S = suspend %%account --for 3d --reason\nqueue xyz = queue\n' \
+    >"$XDG_CONFIG_HOME/warden/config"
+
 # An inputrc only warden reads: Ctrl-O types a command.
 printf '$if warden\n"\\C-o": "queue --reason phishing"\n$endif\n' \
     >"$TMP/inputrc"
 INPUTRC="$TMP/inputrc" start
 wait_for '\[queue\]' || { echo "Bail out! the console did not start"; exit 1; }
 
+shows "a binding the config gets wrong is named with its line" \
+    'warden/config:3: .xyz. is not a key'
+keys S
+shows "a key bound in the config starts its command" \
+    '^:suspend @[a-z0-9_]+ --for 3d --reason ?$'
+keys C-g
 keys :
 keys C-o
 shows "\$if warden in the inputrc applies on the ':' line" \
