@@ -247,6 +247,25 @@ sq_run(struct sq *s, struct werr *e, const char *sql, const char *fmt, ...)
 	return 0;
 }
 
+/* Steps a one-row query.  Returns 1 with the row ready to read (the
+ * caller resets st), 0 when there was none, -1 on error. */
+static int
+one_row(struct sq *s, struct werr *e, sqlite3_stmt **stp, const char *sql,
+    const char *fmt, va_list ap)
+{
+	sqlite3_stmt *st = prep_bind(s, e, sql, fmt, ap);
+	int rc;
+
+	*stp = st;
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : sq_fail(s, e, rc, "reading");
+}
+
 int
 sq_int(struct sq *s, struct werr *e, int64_t *out, const char *sql,
     const char *fmt, ...)
@@ -256,20 +275,13 @@ sq_int(struct sq *s, struct werr *e, int64_t *out, const char *sql,
 	int rc;
 
 	va_start(ap, fmt);
-	st = prep_bind(s, e, sql, fmt, ap);
+	rc = one_row(s, e, &st, sql, fmt, ap);
 	va_end(ap);
-	if (st == NULL)
-		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (rc == 1) {
 		*out = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
-		return 1;
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	return sq_fail(s, e, rc, "reading");
+	return rc;
 }
 
 int
@@ -281,20 +293,13 @@ sq_real(struct sq *s, struct werr *e, double *out, const char *sql,
 	int rc;
 
 	va_start(ap, fmt);
-	st = prep_bind(s, e, sql, fmt, ap);
+	rc = one_row(s, e, &st, sql, fmt, ap);
 	va_end(ap);
-	if (st == NULL)
-		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (rc == 1) {
 		*out = sqlite3_column_double(st, 0);
 		sqlite3_reset(st);
-		return 1;
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	return sq_fail(s, e, rc, "reading");
+	return rc;
 }
 
 int
@@ -307,24 +312,17 @@ sq_text(struct sq *s, struct werr *e, char **out, const char *sql,
 
 	*out = NULL;
 	va_start(ap, fmt);
-	st = prep_bind(s, e, sql, fmt, ap);
+	rc = one_row(s, e, &st, sql, fmt, ap);
 	va_end(ap);
-	if (st == NULL)
-		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (rc == 1) {
 		const unsigned char *t = sqlite3_column_text(st, 0);
 
 		if (t)
 			*out = xstrndup((const char *)t,
 			    (size_t)sqlite3_column_bytes(st, 0));
 		sqlite3_reset(st);
-		return 1;
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	return sq_fail(s, e, rc, "reading");
+	return rc;
 }
 
 int
