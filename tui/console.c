@@ -415,6 +415,8 @@ tui_run(struct cmd_ctx *ctx)
 		    "console needs one to draw names safely\n");
 		return 69;
 	}
+	/* A terminal that is not UTF-8 gets ASCII only (see safe.h). */
+	safe_set_ascii(!safe_env_utf8());
 	memset(&ui, 0, sizeof ui);
 	ui.cmd = ctx;
 	ui.st = ctx->store;
@@ -450,5 +452,6 @@ tui_run(struct cmd_ctx *ctx)
 	free(ui.moderator);
 	free(ui.role);
 	buf_free(&ui.message);
+	safe_set_ascii(false);
 	return rc;
 }

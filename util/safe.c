@@ -58,6 +58,22 @@ invisible(unsigned cp)
 	    (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
 }
 
+/* Set when the terminal may not be UTF-8 (see safe_set_ascii). */
+static bool ascii_only;
+static bool env_utf8 = true;
+
+void
+safe_set_ascii(bool on)
+{
+	ascii_only = on;
+}
+
+bool
+safe_env_utf8(void)
+{
+	return env_utf8;
+}
+
 /* One step of the walk: the piece that stands for the character (or the
  * byte) at s[i], its width, and how many input bytes it takes.  esc is
  * the caller's room for an escape's text. */
@@ -87,7 +103,7 @@ step(const unsigned char *s, size_t len, size_t i, char esc[16],
 		esc[2] = '\0';
 	} else if (cp >= 0x80 && cp < 0xa0) {
 		snprintf(esc, 16, "\\x%02x", cp);
-	} else if (invisible(cp)) {
+	} else if (invisible(cp) || (ascii_only && cp >= 0x80)) {
 		snprintf(esc, 16, "<U+%04X>", cp);
 	} else if (cp < 0x80) {
 		st->piece = (const char *)s + i;
@@ -215,7 +231,8 @@ utf8_codeset(void)
 bool
 safe_locale(void)
 {
-	if (setlocale(LC_CTYPE, "") && utf8_codeset())
+	env_utf8 = setlocale(LC_CTYPE, "") && utf8_codeset();
+	if (env_utf8)
 		return true;
 	if (setlocale(LC_CTYPE, "C.UTF-8") && utf8_codeset())
 		return true;

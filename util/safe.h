@@ -59,4 +59,14 @@ size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
  * C.UTF-8).  Returns false when no UTF-8 locale exists. */
 bool safe_locale(void);
 
+/* Whether the environment's own locale was UTF-8 when safe_locale() last
+ * looked.  When it was not, the terminal may not be UTF-8 either, and may
+ * read the bytes 0x80-0x9f inside a UTF-8 character ("ě" is c4 9b) as C1
+ * controls: draw with safe_set_ascii(true). */
+bool safe_env_utf8(void);
+
+/* ASCII only: every character past U+007F shows as <U+XXXX> too, so
+ * that no byte of the output is >= 0x80.  Off by default. */
+void safe_set_ascii(bool on);
+
 #endif

@@ -6,7 +6,8 @@
  *     the same width;
  *   - a width limit is kept, and clipping is a prefix of the whole;
  *   - safe_span() agrees with safe_width() on the bytes it takes.
- * The first byte of the input picks the width limit. */
+ *   - in ASCII mode (a terminal that is not UTF-8) no byte is >= 0x80.
+ * The first byte of the input picks the width limit and the mode. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,8 @@
 #include "../../util/safe.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static int ascii;
 
 static void
 check_clean(const struct buf *b)
@@ -23,7 +26,7 @@ check_clean(const struct buf *b)
 	unsigned cp;
 
 	for (i = 0; i < b->len; i += n) {
-		if (p[i] < 0x20 || p[i] == 0x7f)
+		if (p[i] < 0x20 || p[i] == 0x7f || (ascii && p[i] >= 0x80))
 			abort();
 		n = utf8_decode(p + i, b->len - i, &cp);
 		if (n == 0)
@@ -50,6 +53,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size == 0)
 		return 0;
 	limit = data[0] % 64;
+	ascii = (data[0] & 0x80) != 0;
+	safe_set_ascii(ascii);
 	in = (const char *)data + 1;
 	size--;
 

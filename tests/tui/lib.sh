@@ -30,7 +30,7 @@ demo() {
 }
 
 # start [ARGS...]: the console on $DB (default the demo) at 100x30, as
-# alice.  When it ends, the pane shows "WARDEN-EXIT=<status>" and keeps
+# alice, with TERM=$TT_TERM (screen) and the variables in $TT_ENV.  When it ends, the pane shows "WARDEN-EXIT=<status>" and keeps
 # the terminal's settings in $TMP/stty.after for the tests to read.
 start() {
 	tt kill-server 2>/dev/null
@@ -53,7 +53,7 @@ EOF
 	    'set -g automatic-rename off' >"$TMP/tmux.conf"
 	tt -f "$TMP/tmux.conf" new-session -d -n console \
 	    -x "${TT_W:-100}" -y "${TT_H:-30}" \
-	    "env TERM=${TT_TERM:-screen} sh $TMP/console.sh"
+	    "env TERM=${TT_TERM:-screen} ${TT_ENV:-} sh $TMP/console.sh"
 }
 
 stop() {

@@ -119,6 +119,17 @@ tap_result $? "--no-color: no colour"
 keys Q
 exited
 
+# A locale that is not UTF-8: the terminal may take the bytes 0x80-0x9f
+# inside UTF-8 for C1 controls, so nothing past ASCII is written.
+TT_ENV="LC_ALL=C LANG=C" start
+wait_for '\[queue\]'
+shows "not UTF-8: wide characters show as code points" '<U\+674E><U\+5C0F>'
+tt capture-pane -p -e -t 0 >"$TMP/ascii.e"
+! LC_ALL=C grep -q "$(printf '[\200-\377]')" "$TMP/ascii.e"
+tap_result $? "not UTF-8: no byte past ASCII reaches the terminal"
+keys Q
+exited
+
 # --read-only: write keys are refused, help leaves them out.
 start --read-only
 wait_for '\[queue\]'

@@ -281,6 +281,29 @@ every_byte_alone_is_safe(void **state)
 }
 
 static void
+ascii_only_for_a_terminal_that_is_not_utf8(void **state)
+{
+	/* "ě" is c4 9b: a Latin-1 terminal would read 0x9b as CSI */
+	static const char in[] = "\xc4\x9b[2J caf\xc3\xa9 \xe6\x9d\x8e \x1b";
+	const unsigned char *p;
+	char *s;
+	int w;
+
+	(void)state;
+	safe_set_ascii(true);
+	s = render(in, sizeof in - 1, -1, &w);
+	assert_string_equal(s, "<U+011B>[2J caf<U+00E9> <U+674E> ^[");
+	assert_int_equal(w, (int)strlen(s));
+	for (p = (const unsigned char *)s; *p; p++)
+		assert_true(*p >= 0x20 && *p < 0x7f);
+	free(s);
+	safe_set_ascii(false);
+	s = render("caf\xc3\xa9", 5, -1, &w);
+	assert_string_equal(s, "caf\xc3\xa9");
+	free(s);
+}
+
+static void
 utf8_decode_limits(void **state)
 {
 	unsigned cp;
@@ -314,6 +337,7 @@ main(void)
 		cmocka_unit_test(walk_marks_escapes),
 		cmocka_unit_test(output_is_safe_and_idempotent),
 		cmocka_unit_test(every_byte_alone_is_safe),
+		cmocka_unit_test(ascii_only_for_a_terminal_that_is_not_utf8),
 		cmocka_unit_test(utf8_decode_limits),
 	};
 
