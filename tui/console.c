@@ -297,6 +297,8 @@ request(struct tui *ui, struct view *v, enum request req)
 		free(line);
 		return re;
 	case REQ_HELP:
+		if (v->ops == &view_help)
+			return RE_NONE;
 		tui_push(ui, help_view_new(ui, v));
 		return RE_REDRAW;
 	case REQ_REDRAW:
@@ -353,8 +355,20 @@ static void
 bind_entry(void *ctx, const struct config_entry *e)
 {
 	struct tui *ui = ctx;
-	char why[256];
+	char why[256], view[64];
 
+	/* A view's name misspelt would bind nothing, without a word. */
+	if (sscanf(e->key, "%63s", view) == 1 && !str_eq(view, "*") &&
+	    !str_eq(view, "all") && !str_eq(view, "lists") &&
+	    view_by_name(view) == NULL) {
+		snprintf(why, sizeof why, "'%s' is not a view: queue, "
+		    "account, thread, appeals, audit, search, escalations, "
+		    "trust, results, help, lists or *", view);
+		tui_message(ui, true, "%s:%d: %s", ui->cmd->config &&
+		    ui->cmd->config->path ? ui->cmd->config->path : "config",
+		    e->line, why);
+		return;
+	}
 	if (!bindings_set(e->key, e->value, why, sizeof why))
 		tui_message(ui, true, "%s:%d: %s", ui->cmd->config &&
 		    ui->cmd->config->path ? ui->cmd->config->path : "config",

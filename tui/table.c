@@ -83,6 +83,8 @@ table_head(struct view *v, WINDOW *w, int width)
 	for (i = 0; i < t->ncols; i++) {
 		if (t->cols[i].width == 0)
 			continue;
+		if (getcurx(w) + (first ? 0 : 1) >= getmaxx(w))
+			break;		/* a terminal too narrow for them all */
 		if (!first)
 			waddch(w, ' ');
 		first = false;
@@ -99,11 +101,13 @@ table_draw(struct view *v, WINDOW *w, size_t line, int width, attr_t base)
 	struct buf b = BUF_INIT;
 	bool first = true;
 	size_t i, idx;
+	int y;
 
 	layout(t, width);
 	r = table_row(v, line, &idx);
 	if (r == NULL)
 		return;
+	y = getcury(w);
 	for (i = 0; i < t->ncols; i++) {
 		const struct column *c = &t->cols[i];
 		enum ui_attr ua = UA_NORMAL;
@@ -111,6 +115,11 @@ table_draw(struct view *v, WINDOW *w, size_t line, int width, attr_t base)
 
 		if (c->width == 0)
 			continue;
+		/* Columns that did not fit a narrow terminal stop at its
+		 * edge; past it the cursor is on the next row. */
+		if (getcury(w) != y ||
+		    getcurx(w) + (first ? 0 : 1) >= getmaxx(w))
+			break;
 		if (!first)
 			waddch(w, ' ');
 		first = false;
