@@ -111,10 +111,10 @@ bool view_tagged(struct view *v, size_t line);
 void view_draw(struct view *v, bool full);
 void view_draw_head(struct view *v);
 
-/* The registered views (views.c). */
+/* The registered views (views.c lists them); the ones other files name
+ * directly. */
 extern const struct view_ops view_queue, view_account, view_thread,
-    view_appeals, view_audit, view_search, view_results, view_help,
-    view_escalations, view_trust;
+    view_appeals, view_audit, view_search, view_results, view_help;
 extern const struct view_ops *const tab_views[];
 extern const size_t ntab_views;
 const struct view_ops *view_by_name(const char *name);

@@ -1,25 +1,33 @@
 /* tui/views.c: the registered views.  Adding a view is one file that
- * defines its view_ops and one line here (and in view.h's extern list). */
+ * defines its `const struct view_ops view_NAME` and one line in a list
+ * here; nothing else needs to know it. */
 #include "view.h"
 
 /* The Tab cycle, in order; the first is the console's first view. */
-const struct view_ops *const tab_views[] = {
-	&view_queue,
-	&view_escalations,
-	&view_trust,
-	&view_appeals,
-	&view_audit,
-	&view_search,
-};
-const size_t ntab_views = W_NELEM(tab_views);
+#define TAB_VIEWS(X) \
+	X(view_queue) \
+	X(view_escalations) \
+	X(view_trust) \
+	X(view_appeals) \
+	X(view_audit) \
+	X(view_search)
 
 /* Views opened from others (Enter, a command's output, ?). */
-static const struct view_ops *const other_views[] = {
-	&view_account,
-	&view_thread,
-	&view_results,
-	&view_help,
-};
+#define OTHER_VIEWS(X) \
+	X(view_account) \
+	X(view_thread) \
+	X(view_results) \
+	X(view_help)
+
+#define DECLARE(v) extern const struct view_ops v;
+#define ADDRESS(v) &v,
+TAB_VIEWS(DECLARE)
+OTHER_VIEWS(DECLARE)
+
+const struct view_ops *const tab_views[] = { TAB_VIEWS(ADDRESS) };
+const size_t ntab_views = W_NELEM(tab_views);
+
+static const struct view_ops *const other_views[] = { OTHER_VIEWS(ADDRESS) };
 
 const struct view_ops *
 view_by_name(const char *name)
