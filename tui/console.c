@@ -17,6 +17,7 @@
 #include "../util/safe.h"
 #include "command.h"
 #include "keys.h"
+#include "script.h"
 #include "view.h"
 
 /* Counts are read again when the console has been idle this long. */
@@ -417,16 +418,25 @@ tui_run(struct cmd_ctx *ctx)
 {
 	struct tui ui;
 	struct cmd_hooks saved;
+	const char *script;
 	int rc, i;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+	script = getenv("WARDEN_TUI_SCRIPT");
+	if (script && *script && !script_open(script)) {
+		fprintf(stderr, "warden: cannot read the script %s\n", script);
+		return 66;
+	}
+	if (!script_active() &&
+	    (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		fprintf(stderr, "warden: the console needs a terminal; for "
 		    "scripts use -c 'COMMAND' or --batch FILE\n");
+		script_close();
 		return 64;
 	}
 	if (!safe_locale()) {
 		fprintf(stderr, "warden: no UTF-8 locale (C.UTF-8) here: the "
 		    "console needs one to draw names safely\n");
+		script_close();
 		return 69;
 	}
 	/* A terminal that is not UTF-8 gets ASCII only (see safe.h). */
@@ -451,6 +461,7 @@ tui_run(struct cmd_ctx *ctx)
 		free(ui.moderator);
 		free(ui.role);
 		buf_free(&ui.message);
+		script_close();
 		return 69;
 	}
 	term_mouse(&ui, true);
@@ -467,5 +478,6 @@ tui_run(struct cmd_ctx *ctx)
 	free(ui.role);
 	buf_free(&ui.message);
 	safe_set_ascii(false);
+	script_close();
 	return rc;
 }

@@ -43,8 +43,7 @@ getc_cb(FILE *f)
 	pending = EOF;
 	if (c == EOF) {
 		/* readline wants more than it was given: read it here. */
-		wtimeout(pui->msg, -1);
-		c = wgetch(pui->msg);
+		c = term_read(pui, -1);
 		if (c == ERR)
 			c = EOF;
 	}
@@ -316,8 +315,7 @@ prompt_read(struct tui *ui, const char *prompt, const char *initial,
 	}
 	rl_forced_update_display();
 	while (!done) {
-		wtimeout(ui->msg, 1000);
-		c = wgetch(ui->msg);
+		c = term_read(ui, 1000);
 		if (term_ending()) {
 			cancel();
 			break;
@@ -347,8 +345,18 @@ prompt_read(struct tui *ui, const char *prompt, const char *initial,
 			rl_forced_update_display();
 			continue;
 		}
-		if (c >= KEY_MIN)
-			continue;	/* a curses key without keypad: none */
+		if (c >= KEY_MIN) {
+			/* keypad is off, so only a script gives these: as
+			 * the sequences readline binds */
+			const char *seq = c == KEY_UP ? "\033[A" :
+			    c == KEY_DOWN ? "\033[B" : c == KEY_RIGHT ?
+			    "\033[C" : c == KEY_LEFT ? "\033[D" : c == KEY_HOME ?
+			    "\033[H" : c == KEY_END ? "\033[F" : "";
+
+			while (*seq && !done)
+				feed((unsigned char)*seq++);
+			continue;
+		}
 		if (c == 7) {		/* ^G: cancel, as in emacs */
 			cancel();
 			break;
@@ -358,8 +366,7 @@ prompt_read(struct tui *ui, const char *prompt, const char *initial,
 			 * it starts a key's sequence (an arrow, Alt-b). */
 			int next;
 
-			wtimeout(ui->msg, 100);
-			next = wgetch(ui->msg);
+			next = term_read(ui, 100);
 			if (next == ERR || next == 27) {
 				cancel();
 				break;

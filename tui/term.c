@@ -2,10 +2,11 @@
  * end the console, the windows of the layout and the attribute palette. */
 #include "ui.h"
 
-#include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "script.h"
 
 static volatile sig_atomic_t ending, interrupted;
 
@@ -27,7 +28,7 @@ term_ending(void)
 int
 term_signal(void)
 {
-	return (int)ending;
+	return ending > 0 ? (int)ending : 0;
 }
 
 bool
@@ -234,14 +235,27 @@ term_stop(struct tui *ui)
 }
 
 int
-term_getkey(struct tui *ui, int timeout_ms)
+term_read(struct tui *ui, int timeout_ms)
 {
 	int c;
 
-	if (ending || interrupted)
-		return ERR;
+	if (script_active()) {
+		/* A short wait is the one after Esc: nothing follows it. */
+		if (timeout_ms >= 0 && timeout_ms <= 100)
+			return ERR;
+		if ((c = script_key(ui)) == ERR)
+			ending = -1;	/* the script's end: quit, status 0 */
+		return c;
+	}
 	wtimeout(ui->msg, timeout_ms);
-	errno = 0;
 	c = wgetch(ui->msg);
 	return c;
+}
+
+int
+term_getkey(struct tui *ui, int timeout_ms)
+{
+	if (ending || interrupted)
+		return ERR;
+	return term_read(ui, timeout_ms);
 }

@@ -82,6 +82,9 @@ int term_signal(void);		/* the signal that ends it, or 0 */
 bool term_interrupted(void);
 /* The next key: a curses key code, a byte, or ERR on timeout/signal. */
 int term_getkey(struct tui *ui, int timeout_ms);
+/* The same without the signal check (the ':' line reads through it);
+ * from the script when one drives the console (script.c). */
+int term_read(struct tui *ui, int timeout_ms);
 void term_mouse(struct tui *ui, bool on);
 attr_t ui_attr(const struct tui *ui, enum ui_attr a);
 /* The attribute escapes take on a line drawn in `base`. */
