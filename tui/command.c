@@ -17,6 +17,7 @@
 struct run {
 	struct view *open;	/* a view to push */
 	const struct view_ops *tab;	/* a Tab view to show, filtered */
+	const char *params;	/* the filters its query takes */
 	struct buf results;	/* what the writes did, one line */
 	bool wrote;		/* something was applied (not a dry run) */
 	bool error;
@@ -29,13 +30,14 @@ static struct run *current;
  * from the command's options. */
 static const struct {
 	const char *command;
-	const struct view_ops *view;
+	const char *view;
 	const char *params;
 } listings[] = {
-	{ "queue", &view_queue, "status,reason,trust,claimed,sort" },
-	{ "log", &view_audit, "actor,account,action,since,until,target" },
-	{ "appeals", &view_appeals, "status,account" },
-	{ "search", &view_search, "" },
+	{ "queue", "queue", "status,reason,trust,claimed,sort" },
+	{ "log", "audit", "actor,account,action,since,until,target" },
+	{ "appeals", "appeals", "status,account" },
+	{ "escalations", "escalations", "status,assignee,overdue,account" },
+	{ "search", "search", "" },
 };
 
 static void
@@ -64,10 +66,13 @@ on_emit(struct cmd_ctx *ctx, const struct cmd_output *out)
 		return;
 	case CMD_LIST:
 		for (i = 0; i < W_NELEM(listings); i++)
-			if (str_eq(out->command, listings[i].command)) {
-				r->tab = listings[i].view;
+			if (str_eq(out->command, listings[i].command) &&
+			    (r->tab = view_by_name(listings[i].view)) &&
+			    r->tab->filter) {
+				r->params = listings[i].params;
 				return;
 			}
+		r->tab = NULL;
 		break;
 	case CMD_RECORD:
 		if (out->rows && out->rows->nrows > 0 &&
@@ -327,7 +332,9 @@ apply_filters(struct view *v, const char *line, const char *params)
 			val = eq + 1;
 		else if (i + 1 < t.n && !t.v[i + 1].dash)
 			val = t.v[++i].s;
-		if (n >= sizeof name || !listed(params, s, n) || val == NULL)
+		else
+			val = "1";	/* a flag: --overdue */
+		if (n >= sizeof name || !listed(params, s, n))
 			continue;
 		memcpy(name, s, n);
 		name[n] = '\0';
@@ -358,7 +365,6 @@ tui_command(struct tui *ui, const char *line, bool typed)
 	struct run r = { 0 };
 	unsigned re = RE_STATUS;
 	enum werr_kind kind;
-	size_t i;
 
 	(void)typed;
 	if (ui->cmd == NULL) {
@@ -385,14 +391,9 @@ tui_command(struct tui *ui, const char *line, bool typed)
 		if (v)
 			view_untag_all(v);
 	}
-	if (r.tab && kind == WE_OK) {
-		int t = tab_index(r.tab);
-
-		for (i = 0; i < W_NELEM(listings); i++)
-			if (listings[i].view == r.tab)
-				break;
-		tui_show_tab(ui, t);
-		apply_filters(tui_top(ui), buf_str(&full), listings[i].params);
+	if (r.tab && kind == WE_OK && tab_index(r.tab) >= 0) {
+		tui_show_tab(ui, tab_index(r.tab));
+		apply_filters(tui_top(ui), buf_str(&full), r.params);
 		view_open(tui_top(ui));
 		tui_top(ui)->lineno = tui_top(ui)->offset = 0;
 		re |= RE_REDRAW;
