@@ -103,6 +103,7 @@ else tap_result 1 "no line is wider than 60 ($w)"; fi
 like "a cut value ends in ~" "$(cat "$OUT")" "~"
 
 # write commands, in every format (dry runs: nothing changes)
+audit_before=$(sql "$DEMO" "SELECT count(*) FROM audit WHERE action <> 'token.create'")
 writes='claim @cjk_shop
 release @c1_control --force
 warn @cjk_shop --reason spam
@@ -139,6 +140,6 @@ while read -r rc f cmd; do
 	case $rc in \#) echo "$rc $f $cmd"; continue ;; esac
 	tap_result "$rc" "dry run of '$cmd' as $f"
 done <"$TMP/wloop"
-is "dry runs changed nothing" "$(sql "$DEMO" "SELECT count(*) FROM audit WHERE actor = 'alice' AND at > 1795000000 AND action <> 'token.create'")" "0"
+is "dry runs changed nothing" "$(sql "$DEMO" "SELECT count(*) FROM audit WHERE action <> 'token.create'")" "$audit_before"
 
 done_testing

@@ -9,10 +9,13 @@ db=$(fresh rules)
 export WARDEN_DB="$db"
 audit() { sql "$db" 'SELECT count(*) FROM audit'; }
 
+is "the demo was scanned when it was made" "$(sql "$db" "SELECT count(*) > 0 FROM mark WHERE detector = 'contact'")" "1"
+# a message arrives with a look-alike link
+sql "$db" "INSERT INTO message(thread_id, sender_id, sent_at, body) SELECT 1, account_id, 1795000000, 'pay at https://warden-rnarkett.example/x' FROM participant WHERE thread_id = 1 LIMIT 1" >/dev/null
 check "scan runs" "$W" -c scan
 like "it reads everything" "$(cat "$OUT")" "read [0-9]+ messages, 200 accounts"
-like "and marks the planted cases" "$(cat "$OUT")" "[0-9]+ phishing"
-is "marks recorded" "$(sql "$db" "SELECT count(*) > 0 FROM mark WHERE detector = 'contact'")" "1"
+like "and marks the new planted case" "$(cat "$OUT")" "1 phishing"
+is "mark recorded" "$(sql "$db" "SELECT count(*) FROM mark WHERE detector = 'phishing' AND why LIKE '%rnarkett%'")" "1"
 a=$(audit)
 check "scan again" "$W" -c scan
 like "finds nothing new" "$(cat "$OUT")" "nothing new"
