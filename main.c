@@ -523,6 +523,10 @@ main(int argc, char **argv)
 
 	keep_std_fds();
 	safe_locale();
+	/* A terminal that is not UTF-8 may read bytes inside a UTF-8
+	 * character as C1 controls: tables for it are ASCII (see safe.h). */
+	if (tty && !safe_env_utf8())
+		safe_set_ascii(true);
 	if (argc > 1 && strcmp(argv[1], "serve") == 0)
 		return serve_main(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "demo") == 0)

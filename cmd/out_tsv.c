@@ -16,16 +16,6 @@
 
 #include "../util/safe.h"
 
-/* Marks that change how text around them is shown without being seen. */
-static bool
-invisible(unsigned cp)
-{
-	return cp == 0xad || cp == 0x061c || cp == 0x180e ||
-	    (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202e) ||
-	    (cp >= 0x2060 && cp <= 0x206f) || cp == 0xfeff ||
-	    (cp >= 0xfff9 && cp <= 0xfffb);
-}
-
 static void
 tsv_escape(struct buf *b, const char *s, size_t len)
 {
@@ -51,7 +41,7 @@ tsv_escape(struct buf *b, const char *s, size_t len)
 			buf_adds(b, "\\r");
 		else if (cp < 0x20 || cp == 0x7f)
 			buf_printf(b, "\\x%02x", cp);
-		else if (cp >= 0x80 && (cp < 0xa0 || invisible(cp) ||
+		else if (cp >= 0x80 && (cp < 0xa0 || safe_invisible(cp) ||
 		    !iswprint((wint_t)cp)))
 			buf_printf(b, cp > 0xffff ? "\\U%08x" : "\\u%04x", cp);
 		else

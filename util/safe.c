@@ -46,8 +46,8 @@ utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
  * invisible operators, the BOM, soft hyphen, Arabic letter mark, Mongolian
  * vowel separator, line and paragraph separators, interlinear annotation
  * and the tag characters. */
-static bool
-invisible(unsigned cp)
+bool
+safe_invisible(unsigned cp)
 {
 	return cp == 0xad || cp == 0x34f || cp == 0x61c || cp == 0x115f ||
 	    cp == 0x1160 || cp == 0x17b4 || cp == 0x17b5 || cp == 0x180e ||
@@ -103,7 +103,7 @@ step(const unsigned char *s, size_t len, size_t i, char esc[16],
 		esc[2] = '\0';
 	} else if (cp >= 0x80 && cp < 0xa0) {
 		snprintf(esc, 16, "\\x%02x", cp);
-	} else if (invisible(cp) || (ascii_only && cp >= 0x80)) {
+	} else if (safe_invisible(cp) || (ascii_only && cp >= 0x80)) {
 		snprintf(esc, 16, "<U+%04X>", cp);
 	} else if (cp < 0x80) {
 		st->piece = (const char *)s + i;

@@ -55,6 +55,10 @@ int safe_fit(struct buf *out, const char *in, size_t len, int max_width,
  * (overlong, surrogate, > U+10FFFF, truncated). */
 size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
 
+/* Bidi controls, zero-width and other invisible characters: shown as
+ * <U+XXXX> by the renderer, escaped by the tsv writer. */
+bool safe_invisible(unsigned cp);
+
 /* Makes LC_CTYPE a UTF-8 one (the environment's if it is UTF-8, else
  * C.UTF-8).  Returns false when no UTF-8 locale exists. */
 bool safe_locale(void);

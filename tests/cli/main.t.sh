@@ -115,4 +115,14 @@ check_exit 64 "demo with a bad --accounts" "$W" demo "$TMP/x.db" --accounts 5
 check "the demo's login admin acts at once" env -u WARDEN_MODERATOR "$W" -c \
     "note @cjk_shop hello --dry-run"
 
+# A terminal whose locale is not UTF-8 gets tables in ASCII: a byte of a
+# UTF-8 character (0x9b in "\xc4\x9b") could start a C1 control there.
+if command -v script >/dev/null 2>&1; then
+	LC_ALL=C script -qec "$W -d '$DEMO' -c 'show @cjk_shop'" /dev/null \
+	    >"$TMP/ascii.out" 2>&1
+	is "no byte past 0x7f on a C-locale terminal" \
+	    "$(od -An -tu1 -v "$TMP/ascii.out" | tr -s ' ' '\n' | awk '$1 >= 128' | wc -l)" "0"
+	like "the CJK name as code points" "$(cat "$TMP/ascii.out")" "<U\+674E>"
+fi
+
 done_testing
