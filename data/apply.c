@@ -243,7 +243,11 @@ apply_one(struct sq *s, struct action *a, struct action_result *res,
 		if (rc < 0)
 			goto out;
 		strike = sqlite3_last_insert_rowid(s->db);
-		buf_printf(&x.msg, " (strike %lld)", (long long)strike);
+		/* a dry run's strike is rolled back with the rest */
+		if (a->dry_run)
+			buf_adds(&x.msg, " (a strike)");
+		else
+			buf_printf(&x.msg, " (strike %lld)", (long long)strike);
 	}
 	/* Acting keeps one's claim alive: it lapses after idle time. */
 	if (x.account && a->kind != A_RELEASE && a->kind != A_CLAIM)

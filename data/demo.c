@@ -1234,15 +1234,18 @@ add_moderators(struct demo *d)
 	return rc;
 }
 
-/* The detectors look over everything once, as the first sweep would, so
- * that a new demo shows its marks and the flags they raised. */
+/* The marketplace's cron ran its sweep six hours ago: the detectors have
+ * looked at everything, escalations were opened and climbed then, and
+ * what fell due since is overdue now.  So a new demo shows marks and a
+ * realistic escalation list, and the moderator's first sweep does not
+ * open hundreds at once. */
 static int
-run_scan(struct demo *d)
+run_sweep(struct demo *d)
 {
 	struct hist h = { 0 };
 
-	h.at = d->base;
-	h.kind = A_SCAN;
+	h.at = d->base - 6 * 3600;
+	h.kind = A_SWEEP;
 	h.actor = "alice";
 	return replay_hist(d, &h, NULL);
 }
@@ -1331,7 +1334,7 @@ demo_create(const char *path, const struct demo_options *o, struct werr *e)
 	if (sq_commit(d.s, e) < 0)
 		goto out;
 	d.clock = d.base;
-	if (sqlite_store_recompute(d.st, 0, e) < 0 || run_scan(&d) < 0 ||
+	if (sqlite_store_recompute(d.st, 0, e) < 0 || run_sweep(&d) < 0 ||
 	    add_claims(&d) < 0)
 		goto out;
 	if (sqlite3_exec(d.s->db, "PRAGMA synchronous = FULL; "
