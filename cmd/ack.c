@@ -16,17 +16,10 @@ plan(struct cmd_ctx *ctx, const struct cmd_args *a, struct cmd_plan *p,
 	size_t i;
 
 	(void)ctx;
-	for (i = 0; i < a->argc; i++) {
-		struct action *act;
-		int64_t id;
-
-		if (cmd_id(a->argv[i].s, "an escalation", &id, e) < 0)
-			return -1;
-		act = plan_add(p, A_ACK, NULL);
-		act->target = id;
-		if (arg_flag(a, "resolve"))
-			action_set_param(act, "resolve", "1");
-	}
+	if (plan_ids(a, 0, a->argc, A_ACK, "an escalation", p, e) < 0)
+		return -1;
+	for (i = 0; i < p->n && arg_flag(a, "resolve"); i++)
+		action_set_param(&p->acts[i], "resolve", "1");
 	return 0;
 }
 

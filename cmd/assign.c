@@ -12,16 +12,10 @@ plan(struct cmd_ctx *ctx, const struct cmd_args *a, struct cmd_plan *p,
 
 	if (str_eq(who, "me"))
 		who = ctx->moderator;
-	for (i = 0; i + 1 < a->argc; i++) {
-		struct action *act;
-		int64_t id;
-
-		if (cmd_id(a->argv[i].s, "an escalation", &id, e) < 0)
-			return -1;
-		act = plan_add(p, A_ASSIGN, NULL);
-		act->target = id;
-		action_set_param(act, "assignee", who);
-	}
+	if (plan_ids(a, 0, a->argc - 1, A_ASSIGN, "an escalation", p, e) < 0)
+		return -1;
+	for (i = 0; i < p->n; i++)
+		action_set_param(&p->acts[i], "assignee", who);
 	return 0;
 }
 

@@ -24,7 +24,6 @@ plan(struct cmd_ctx *ctx, const struct cmd_args *a, struct cmd_plan *p,
 	struct action *act;
 	char *handle = NULL, idtext[32];
 	int64_t id;
-	size_t i;
 
 	if ((account != NULL) == (a->argc > 0))
 		return werr_set(e, WE_USAGE, "escalate takes escalation ids, "
@@ -34,12 +33,8 @@ plan(struct cmd_ctx *ctx, const struct cmd_args *a, struct cmd_plan *p,
 		if (arg_opt(a, "kind") || thread || flag)
 			return werr_set(e, WE_USAGE, "--kind, --thread and "
 			    "--flag go with --account (a new escalation)");
-		for (i = 0; i < a->argc; i++) {
-			if (cmd_id(a->argv[i].s, "an escalation", &id, e) < 0)
-				return -1;
-			plan_add(p, A_ESCALATE, NULL)->target = id;
-		}
-		return 0;
+		return plan_ids(a, 0, a->argc, A_ESCALATE, "an escalation",
+		    p, e);
 	}
 	if ((thread && cmd_id(thread, "a thread", &id, e) < 0) ||
 	    (flag && cmd_id(flag, "a flag", &id, e) < 0))

@@ -62,19 +62,30 @@ cmd_account(struct cmd_ctx *ctx, const char *ref, int64_t *id, char **handle,
 	return 0;
 }
 
+/* Naming a target twice means it once: the second action would only be
+ * refused ("already hidden"), and take the whole line down with it. */
+static bool
+planned(const struct cmd_plan *p, enum action_kind kind, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (p->acts[i].kind == kind && p->acts[i].target == id)
+			return true;
+	return false;
+}
+
 int
 plan_accounts(struct cmd_ctx *ctx, const struct cmd_args *a, size_t from,
     size_t to, enum action_kind kind, struct cmd_plan *p, struct werr *e)
 {
-	size_t i, j;
+	size_t i;
 
 	if (to > a->argc)
 		to = a->argc;
 	for (i = from; i < to; i++) {
-		struct action *act;
 		char *handle = NULL;
 		int64_t id;
-		bool dup = false;
 
 		if (cmd_account(ctx, a->argv[i].s, &id, &handle, e) < 0) {
 			/* --reason spam bot: the likeliest slip of all */
@@ -84,16 +95,56 @@ plan_accounts(struct cmd_ctx *ctx, const struct cmd_args *a, size_t from,
 				    a->argv[i].col);
 			return -1;
 		}
-		/* naming an account twice means it once */
-		for (j = 0; j < p->n; j++)
-			if (p->acts[j].kind == kind && p->acts[j].target == id)
-				dup = true;
-		if (!dup) {
-			act = plan_add(p, kind, handle);
-			act->target = id;
-		}
+		if (!planned(p, kind, id))
+			plan_add(p, kind, handle)->target = id;
 		free(handle);
 	}
+	return 0;
+}
+
+int
+plan_ids(const struct cmd_args *a, size_t from, size_t to,
+    enum action_kind kind, const char *what, struct cmd_plan *p,
+    struct werr *e)
+{
+	size_t i;
+
+	if (to > a->argc)
+		to = a->argc;
+	for (i = from; i < to; i++) {
+		int64_t id;
+
+		if (cmd_id(a->argv[i].s, what, &id, e) < 0)
+			return -1;
+		if (!planned(p, kind, id))
+			plan_add(p, kind, NULL)->target = id;
+	}
+	return 0;
+}
+
+int
+plan_account_words(struct cmd_ctx *ctx, const struct cmd_args *a,
+    enum action_kind kind, const char *param, struct cmd_plan *p,
+    struct werr *e)
+{
+	char *handle = NULL;
+	int64_t id;
+	size_t i, j;
+
+	if (cmd_account(ctx, a->argv[0].s, &id, &handle, e) < 0)
+		return -1;
+	for (i = 1; i < a->argc; i++) {
+		struct action *act;
+
+		for (j = 1; j < i && !str_eq(a->argv[j].s, a->argv[i].s); j++)
+			;
+		if (j < i)
+			continue;	/* a word given twice counts once */
+		act = plan_add(p, kind, handle);
+		act->target = id;
+		action_set_param(act, param, a->argv[i].s);
+	}
+	free(handle);
 	return 0;
 }
 

@@ -97,6 +97,17 @@ int cmd_account(struct cmd_ctx *ctx, const char *ref, int64_t *id,
 int plan_accounts(struct cmd_ctx *ctx, const struct cmd_args *a,
     size_t from, size_t to, enum action_kind kind, struct cmd_plan *p,
     struct werr *e);
+/* The same for targets named by id (flags, messages, escalations);
+ * `what` names one in a message ("a flag"). */
+int plan_ids(const struct cmd_args *a, size_t from, size_t to,
+    enum action_kind kind, const char *what, struct cmd_plan *p,
+    struct werr *e);
+/* The first argument an account, the others words: one action per word,
+ * with the word as parameter `param`, so that each is audited on its own
+ * (tag, untag); duplicates are dropped. */
+int plan_account_words(struct cmd_ctx *ctx, const struct cmd_args *a,
+    enum action_kind kind, const char *param, struct cmd_plan *p,
+    struct werr *e);
 /* Adds to e's message (cut at its size). */
 void werr_append(struct werr *e, const char *fmt, ...) W_PRINTF(2, 3);
 /* A positive id ("12") or WE_USAGE naming what it should be. */

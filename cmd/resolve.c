@@ -21,17 +21,12 @@ plan(struct cmd_ctx *ctx, const struct cmd_args *a, struct cmd_plan *p,
 		return werr_field(e, WE_USAGE, "outcome", "resolve ends with "
 		    "the outcome, upheld or dismissed, not '%s' (column %d)",
 		    last->s, last->col);
-	for (i = 0; i + 1 < a->argc; i++) {
-		struct action *act;
-		int64_t id;
-
-		if (cmd_id(a->argv[i].s, "a flag", &id, e) < 0)
-			return -1;
-		act = plan_add(p, A_RESOLVE, NULL);
-		act->target = id;
-		action_set_param(act, "outcome", last->s);
+	if (plan_ids(a, 0, a->argc - 1, A_RESOLVE, "a flag", p, e) < 0)
+		return -1;
+	for (i = 0; i < p->n; i++) {
+		action_set_param(&p->acts[i], "outcome", last->s);
 		if (note)
-			action_set_param(act, "note", note);
+			action_set_param(&p->acts[i], "note", note);
 	}
 	return 0;
 }

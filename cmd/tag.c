@@ -1,29 +1,13 @@
 /* cmd/tag.c: tag an account (words of a-z, 0-9, - and _). */
 #include "internal.h"
 
-#include <stdlib.h>
-
 static const struct cmd_opt opts[] = { CMD_WRITE_OPTS, CMD_OPTS_END };
 
 static int
 plan(struct cmd_ctx *ctx, const struct cmd_args *a, struct cmd_plan *p,
     struct werr *e)
 {
-	char *handle = NULL;
-	int64_t id;
-	size_t i;
-
-	if (cmd_account(ctx, a->argv[0].s, &id, &handle, e) < 0)
-		return -1;
-	/* one action per tag, so that each is audited on its own */
-	for (i = 1; i < a->argc; i++) {
-		struct action *act = plan_add(p, A_TAG, handle);
-
-		act->target = id;
-		action_set_param(act, "tag", a->argv[i].s);
-	}
-	free(handle);
-	return 0;
+	return plan_account_words(ctx, a, A_TAG, "tag", p, e);
 }
 
 const struct cmd_entry cmd_tag = {

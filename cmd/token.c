@@ -39,13 +39,8 @@ static int
 plan_revoke(struct cmd_ctx *ctx, const struct cmd_args *a,
     struct cmd_plan *p, struct werr *e)
 {
-	int64_t id;
-
 	(void)ctx;
-	if (cmd_id(a->argv[0].s, "a token", &id, e) < 0)
-		return -1;
-	plan_add(p, A_TOKEN_REVOKE, NULL)->target = id;
-	return 0;
+	return plan_ids(a, 0, 1, A_TOKEN_REVOKE, "a token", p, e);
 }
 
 static const struct cmd_entry sub_list = {

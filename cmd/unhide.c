@@ -7,17 +7,8 @@ static int
 plan(struct cmd_ctx *ctx, const struct cmd_args *a, struct cmd_plan *p,
     struct werr *e)
 {
-	size_t i;
-
 	(void)ctx;
-	for (i = 0; i < a->argc; i++) {
-		int64_t id;
-
-		if (cmd_id(a->argv[i].s, "a message", &id, e) < 0)
-			return -1;
-		plan_add(p, A_UNHIDE, NULL)->target = id;
-	}
-	return 0;
+	return plan_ids(a, 0, a->argc, A_UNHIDE, "a message", p, e);
 }
 
 const struct cmd_entry cmd_unhide = {

@@ -86,6 +86,18 @@ is "flag $4 was left open" "$(sql "$db" "SELECT status FROM flag WHERE id = $4")
     "open"
 is "nothing in the log" "$(audit)" "$n"
 
+# naming a target twice means it once, rather than failing on the second
+mid=$(sql "$db" 'SELECT id FROM message WHERE hidden = 0 ORDER BY id DESC LIMIT 1')
+check "a message named twice is hidden once" "$W" --format json \
+    -c "hide $mid $mid --reason twice"
+is "one action" "$(wc -l <"$OUT" | tr -d ' ')" "1"
+check "a tag given twice is added once" "$W" --format json \
+    -c 'tag @cjk_shop twice twice'
+is "one action" "$(wc -l <"$OUT" | tr -d ' ')" "1"
+check "a flag named twice is resolved once" "$W" --format json \
+    -c "resolve $4 $4 upheld --reason twice"
+is "one action" "$(wc -l <"$OUT" | tr -d ' ')" "1"
+
 # claims: someone else's needs --force (admin)
 check_exit 1 "acting over bob's claim" "$W" --as carol \
     -c 'warn @zero_width --reason x'
