@@ -45,10 +45,14 @@ mask_phone(const char *phone)
 		if (phone[i] >= '0' && phone[i] <= '9')
 			digits++;
 	i = 0;
-	/* The country code ("+44") says where, not who: it stays. */
+	/* The country code ("+44 ") says where, not who: it stays, when a
+	 * separator shows where it ends.  "+447700900123" does not say, and
+	 * a code is at most three digits. */
 	if (phone[0] == '+') {
+		size_t cc = strspn(phone + 1, "0123456789");
+
 		buf_addc(&b, '+');
-		country = true;
+		country = cc >= 1 && cc <= 3 && phone[1 + cc] != '\0';
 		i = 1;
 	}
 	for (; i < len; i++) {
