@@ -30,13 +30,13 @@ cmd_id(const char *s, const char *what, int64_t *id, struct werr *e)
 }
 
 int
-cmd_account(struct cmd_ctx *ctx, const char *ref, int64_t *id, char **handle,
+cmd_account_row(struct cmd_ctx *ctx, const char *ref, struct rows **out,
     struct werr *e)
 {
 	struct param prm;
-	struct rows *r = NULL;
 	int64_t n;
 
+	*out = NULL;
 	if (ref[0] == '@') {
 		if (ref[1] == '\0')
 			return werr_set(e, WE_USAGE, "'@' needs a handle after "
@@ -48,12 +48,24 @@ cmd_account(struct cmd_ctx *ctx, const char *ref, int64_t *id, char **handle,
 		return werr_set(e, WE_USAGE, "'%s' is not an account: give an "
 		    "id (12) or a @handle", ref);
 	prm.v = (char *)ref;
-	if (cmd_query(ctx, "account", &prm, 1, 0, &r, e) < 0)
+	if (cmd_query(ctx, "account", &prm, 1, 0, out, e) < 0)
 		return -1;
-	if (r->nrows == 0) {
-		rows_free(r);
+	if ((*out)->nrows == 0) {
+		rows_free(*out);
+		*out = NULL;
 		return werr_set(e, WE_NOTFOUND, "no account %s", ref);
 	}
+	return 0;
+}
+
+int
+cmd_account(struct cmd_ctx *ctx, const char *ref, int64_t *id, char **handle,
+    struct werr *e)
+{
+	struct rows *r;
+
+	if (cmd_account_row(ctx, ref, &r, e) < 0)
+		return -1;
 	*id = rows_int(r, 0, "id", 0);
 	if (handle)
 		*handle = xstrdup(rows_text(r, 0, "handle") ?

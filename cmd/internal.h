@@ -92,6 +92,9 @@ void plan_free(struct cmd_plan *p);
 /* An account named by id or @handle: its id and handle. */
 int cmd_account(struct cmd_ctx *ctx, const char *ref, int64_t *id,
     char **handle, struct werr *e);
+/* The same, as the account's row (the "account" query): *out on success. */
+int cmd_account_row(struct cmd_ctx *ctx, const char *ref, struct rows **out,
+    struct werr *e);
 /* For each positional argument from `from` (to the end, or `to`): one
  * action of that kind on the account it names; duplicates are dropped. */
 int plan_accounts(struct cmd_ctx *ctx, const struct cmd_args *a,

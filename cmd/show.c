@@ -13,20 +13,18 @@ run(struct cmd_ctx *ctx, const struct cmd_args *a, struct werr *e)
 	static const char *const parts[] = { "breakdown", "strikes", "notes" };
 	struct rows *acct = NULL, *sec[W_NELEM(parts)] = { NULL };
 	struct cmd_section sections[W_NELEM(parts)];
-	char *handle = NULL, idtext[32], *title;
+	char idtext[32], *title;
+	const char *handle;
 	int64_t id;
 	size_t i;
 	int rc = -1;
 
-	if (cmd_account(ctx, a->argv[0].s, &id, &handle, e) < 0)
+	/* the row that names the account is the one shown */
+	if (cmd_account_row(ctx, a->argv[0].s, &acct, e) < 0)
 		return -1;
+	id = rows_int(acct, 0, "id", 0);
+	handle = rows_text(acct, 0, "handle");
 	snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-	{
-		struct param p = PARAM("id", idtext);
-
-		if (cmd_query(ctx, "account", &p, 1, 0, &acct, e) < 0)
-			goto out;
-	}
 	for (i = 0; i < W_NELEM(parts); i++) {
 		struct param p = PARAM("account", idtext);
 
@@ -35,7 +33,8 @@ run(struct cmd_ctx *ctx, const struct cmd_args *a, struct werr *e)
 		sections[i].name = parts[i];
 		sections[i].rows = sec[i];
 	}
-	title = xasprintf("@%s (account %lld)", handle, (long long)id);
+	title = xasprintf("@%s (account %lld)", handle ? handle : "",
+	    (long long)id);
 	cmd_record(ctx, a, "account", title, acct, sections, W_NELEM(parts));
 	free(title);
 	rc = 0;
@@ -43,7 +42,6 @@ out:
 	for (i = 0; i < W_NELEM(parts); i++)
 		rows_free(sec[i]);
 	rows_free(acct);
-	free(handle);
 	return rc;
 }
 
