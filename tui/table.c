@@ -1,27 +1,8 @@
-/* tui/table.c: rows of a paged query in columns (see table.h). */
+/* tui/table.c: the list views (see table.h). */
 #include "table.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-
-void
-table_init(struct table *t, struct store *st, const char *what,
-    const struct column *cols, size_t ncols)
-{
-	source_init(&t->src, st, what, TABLE_PAGE);
-	t->cols = xreallocarray(NULL, ncols, sizeof *cols);
-	memcpy(t->cols, cols, ncols * sizeof *cols);
-	t->ncols = ncols;
-	t->laid_for = -1;
-}
-
-void
-table_free(struct table *t)
-{
-	source_free(&t->src);
-	free(t->cols);
-}
 
 static struct table *
 tab(struct view *v)
@@ -29,7 +10,31 @@ tab(struct view *v)
 	return v->priv;
 }
 
-const struct rows *
+struct view *
+table_view_new(struct tui *ui, const struct view_ops *ops,
+    const struct table_spec *spec)
+{
+	struct table *t = xcalloc(1, sizeof *t);
+
+	t->spec = spec;
+	source_init(&t->src, ui->st, spec->what, TABLE_PAGE);
+	t->cols = xreallocarray(NULL, spec->ncols, sizeof *t->cols);
+	memcpy(t->cols, spec->cols, spec->ncols * sizeof *t->cols);
+	t->laid_for = -1;
+	return view_new(ui, ops, t);
+}
+
+void
+table_done(struct view *v)
+{
+	struct table *t = tab(v);
+
+	source_free(&t->src);
+	free(t->cols);
+	free(t);
+}
+
+static const struct rows *
 table_row(struct view *v, size_t line, size_t *idx)
 {
 	struct werr e;
@@ -38,12 +43,22 @@ table_row(struct view *v, size_t line, size_t *idx)
 	return source_row(&tab(v)->src, line, idx, &e);
 }
 
+/* Whether the view lacks the parameter it cannot read without. */
+static bool
+wanting(const struct table *t)
+{
+	return t->spec->needs &&
+	    source_get_param(&t->src, t->spec->needs) == NULL;
+}
+
 bool
 table_open(struct view *v, struct werr *e)
 {
 	struct table *t = tab(v);
 
 	source_reset(&t->src);
+	if (wanting(t))
+		return werr_set(e, WE_USAGE, "%s", t->spec->needs_why) == 0;
 	return source_reach(&t->src, 0, e);
 }
 
@@ -59,6 +74,8 @@ table_lines(struct view *v, bool *more)
 bool
 table_reach(struct view *v, size_t n, struct werr *e)
 {
+	if (wanting(tab(v)))
+		return true;
 	return source_reach(&tab(v)->src, n, e);
 }
 
@@ -66,7 +83,7 @@ static void
 layout(struct table *t, int width)
 {
 	if (t->laid_for != width) {
-		columns_layout(t->cols, t->ncols, width);
+		columns_layout(t->cols, t->spec->ncols, width);
 		t->laid_for = width;
 	}
 }
@@ -80,7 +97,7 @@ table_head(struct view *v, WINDOW *w, int width)
 	size_t i;
 
 	layout(t, width);
-	for (i = 0; i < t->ncols; i++) {
+	for (i = 0; i < t->spec->ncols; i++) {
 		if (t->cols[i].width == 0)
 			continue;
 		if (getcurx(w) + (first ? 0 : 1) >= getmaxx(w))
@@ -108,7 +125,7 @@ table_draw(struct view *v, WINDOW *w, size_t line, int width, attr_t base)
 	if (r == NULL)
 		return;
 	y = getcury(w);
-	for (i = 0; i < t->ncols; i++) {
+	for (i = 0; i < t->spec->ncols; i++) {
 		const struct column *c = &t->cols[i];
 		enum ui_attr ua = UA_NORMAL;
 		attr_t a = base;
@@ -124,9 +141,9 @@ table_draw(struct view *v, WINDOW *w, size_t line, int width, attr_t base)
 			waddch(w, ' ');
 		first = false;
 		buf_reset(&b);
-		if (t->cell)
-			ua = t->cell(v, r, idx, c, &b);
-		if (t->cell == NULL || ua == UA_DEFAULT) {
+		if (t->spec->cell)
+			ua = t->spec->cell(r, idx, c, &b);
+		if (t->spec->cell == NULL || ua == UA_DEFAULT) {
 			const struct value *val = rows_get(r, idx, c->name);
 
 			ua = UA_NORMAL;
@@ -146,29 +163,11 @@ table_draw(struct view *v, WINDOW *w, size_t line, int width, attr_t base)
 }
 
 bool
-text_has(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle), i;
-
-	if (hay == NULL)
-		return false;
-	for (; *hay; hay++) {
-		for (i = 0; i < n; i++)
-			if (tolower((unsigned char)hay[i]) !=
-			    tolower((unsigned char)needle[i]))
-				break;
-		if (i == n)
-			return true;
-	}
-	return n == 0;
-}
-
-bool
 table_match(struct view *v, size_t line, const char *needle)
 {
 	struct table *t = tab(v);
 	const struct rows *r;
-	const char *cols = t->search_cols;
+	const char *cols = t->spec->search_cols;
 	size_t idx;
 
 	r = table_row(v, line, &idx);
@@ -220,19 +219,28 @@ table_filter(struct view *v, const char *k, const char *val)
 	source_param(s, k, val);
 }
 
-bool
-value_handle(const struct rows *r, size_t row, const char *col,
-    struct buf *out)
+unsigned
+table_enter(struct view *v, size_t line)
 {
-	const char *h = rows_text(r, row, col);
+	const struct table_spec *spec = tab(v)->spec;
+	const struct rows *r;
+	size_t idx;
+	unsigned re;
+	int64_t id;
 
-	if (h == NULL || *h == '\0')
-		return false;
-	buf_printf(out, "@%s", h);
-	return true;
+	if ((r = table_row(v, line, &idx)) == NULL)
+		return RE_NONE;
+	if (spec->enter && (re = spec->enter(v, r, idx)) != RE_NONE)
+		return re;
+	id = rows_int(r, idx, spec->account_col ? spec->account_col :
+	    "account_id", 0);
+	if (id <= 0)
+		return RE_NONE;
+	tui_push(v->ui, account_view_new(v->ui, id));
+	return RE_REDRAW;
 }
 
-bool
+static bool
 value_int(const struct rows *r, size_t row, const char *col,
     struct buf *out)
 {
@@ -242,4 +250,38 @@ value_int(const struct rows *r, size_t row, const char *col,
 		return false;
 	buf_printf(out, "%lld", (long long)v->i);
 	return true;
+}
+
+bool
+table_value(struct view *v, size_t line, const char *name, struct buf *out)
+{
+	const struct table_spec *spec = tab(v)->spec;
+	const struct rows *r;
+	const char *s;
+	size_t idx, i;
+
+	if ((r = table_row(v, line, &idx)) == NULL)
+		return false;
+	if (spec->value && spec->value(r, idx, name, out))
+		return true;
+	for (i = 0; i < W_NELEM(spec->values) && spec->values[i].name; i++)
+		if (str_eq(name, spec->values[i].name))
+			return value_int(r, idx, spec->values[i].col, out);
+	if (str_eq(name, "account") || str_eq(name, "handle")) {
+		if ((s = rows_text(r, idx, "handle")) == NULL || *s == '\0')
+			return false;
+		buf_printf(out, "@%s", s);
+		return true;
+	}
+	if (str_eq(name, "id"))
+		return value_int(r, idx, "id", out);
+	if (str_eq(name, "key")) {
+		/* The id, and its kind where one list mixes kinds (search:
+		 * accounts and messages). */
+		s = rows_text(r, idx, "kind");
+		buf_printf(out, "%s:%lld", s ? s : "row",
+		    (long long)rows_int(r, idx, "id", 0));
+		return true;
+	}
+	return false;
 }

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "../util/safe.h"
-#include "table.h"
 
 void
 text_init(struct text *t)

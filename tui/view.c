@@ -2,6 +2,7 @@
  * tagging, and drawing only what changed (see view.h). */
 #include "view.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -217,6 +218,24 @@ view_page(struct view *v, int dir)
 	}
 	clamp(v);
 	return v->lineno != old || v->offset != oldoff ? RE_LINE : RE_NONE;
+}
+
+bool
+text_has(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle), i;
+
+	if (hay == NULL)
+		return false;
+	for (; *hay; hay++) {
+		for (i = 0; i < n; i++)
+			if (tolower((unsigned char)hay[i]) !=
+			    tolower((unsigned char)needle[i]))
+				break;
+		if (i == n)
+			return true;
+	}
+	return n == 0;
 }
 
 /* How far a search reads ahead before giving up: a search must not walk

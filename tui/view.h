@@ -103,6 +103,8 @@ unsigned view_goto(struct view *v, size_t line);
 unsigned view_end(struct view *v);
 unsigned view_page(struct view *v, int dir);
 unsigned view_find(struct view *v, const char *needle, int dir, bool from_next);
+/* ASCII case-insensitive substring test (what a view's match() does). */
+bool text_has(const char *hay, const char *needle);
 unsigned view_tag(struct view *v);
 void view_untag_all(struct view *v);
 bool view_tagged(struct view *v, size_t line);

@@ -6,7 +6,6 @@
 #include "table.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 
 static const struct column esc_cols[] = {
 	{ "id", "esc", 5, 5, false, true, 0, 0 },
@@ -20,19 +19,14 @@ static const struct column esc_cols[] = {
 	{ "cause", "cause", 0, 8, true, false, 4, 0 },
 };
 
-struct escalations {
-	struct table t;
-};
-
 static enum ui_attr
-esc_cell(struct view *v, const struct rows *r, size_t row,
-    const struct column *c, struct buf *out)
+esc_cell(const struct rows *r, size_t row, const struct column *c,
+    struct buf *out)
 {
 	bool resolved = str_eq(rows_text(r, row, "status"), "resolved");
 	char age[16];
 	int64_t n;
 
-	(void)v;
 	if (str_eq(c->name, "due")) {
 		n = rows_int(r, row, "due", 0) - tui_now();
 		age_format(n < 0 ? -n : n, age, sizeof age);
@@ -85,69 +79,45 @@ esc_cell(struct view *v, const struct rows *r, size_t row,
 	return UA_DEFAULT;
 }
 
+/* An escalation about a thread opens it at the inquiry; the others open
+ * the account. */
 static unsigned
-esc_enter(struct view *v, size_t line)
+esc_enter(struct view *v, const struct rows *r, size_t row)
 {
-	const struct rows *r;
 	struct rows *one = NULL;
 	struct werr e;
 	char id[24];
 	int64_t thread, message = 0;
-	size_t idx;
 
-	if ((r = table_row(v, line, &idx)) == NULL)
+	if ((thread = rows_int(r, row, "thread_id", 0)) <= 0)
 		return RE_NONE;
-	thread = rows_int(r, idx, "thread_id", 0);
-	if (thread > 0) {
-		/* the inquiry itself, where the thread opens */
-		snprintf(id, sizeof id, "%lld", (long long)rows_int(r, idx,
-		    "id", 0));
-		if (store_queryv(v->ui->st, &one, &e, "escalation", "id", id,
-		    NULL) == 0)
-			message = rows_int(one, 0, "message_id", 0);
-		rows_free(one);
-		tui_push(v->ui, thread_view_new(v->ui, thread, message));
-		return RE_REDRAW;
-	}
-	tui_push(v->ui, account_view_new(v->ui, rows_int(r, idx, "account_id",
-	    0)));
+	snprintf(id, sizeof id, "%lld", (long long)rows_int(r, row, "id", 0));
+	if (store_queryv(v->ui->st, &one, &e, "escalation", "id", id,
+	    NULL) == 0)
+		message = rows_int(one, 0, "message_id", 0);
+	rows_free(one);
+	tui_push(v->ui, thread_view_new(v->ui, thread, message));
 	return RE_REDRAW;
 }
 
-static bool
-esc_value(struct view *v, size_t line, const char *name, struct buf *out)
+static const struct table_spec esc_spec = {
+	.what = "escalations",
+	.cols = esc_cols,
+	.ncols = W_NELEM(esc_cols),
+	.cell = esc_cell,
+	.search_cols = "handle,kind,channel,status,assignee",
+	.values = { { "escalation", "id" }, { "flag", "flag_id" },
+	    { "thread", "thread_id" } },
+	.enter = esc_enter,
+};
+
+extern const struct view_ops view_escalations;
+
+static struct view *
+esc_create(struct tui *ui)
 {
-	const struct rows *r;
-	size_t idx;
-
-	if ((r = table_row(v, line, &idx)) == NULL)
-		return false;
-	if (str_eq(name, "account") || str_eq(name, "handle"))
-		return value_handle(r, idx, "handle", out);
-	if (str_eq(name, "escalation") || str_eq(name, "id"))
-		return value_int(r, idx, "id", out);
-	if (str_eq(name, "flag"))
-		return value_int(r, idx, "flag_id", out);
-	if (str_eq(name, "thread"))
-		return value_int(r, idx, "thread_id", out);
-	if (str_eq(name, "key")) {
-		buf_printf(out, "escalation:%lld",
-		    (long long)rows_int(r, idx, "id", 0));
-		return true;
-	}
-	return false;
+	return table_view_new(ui, &view_escalations, &esc_spec);
 }
-
-static void
-esc_done(struct view *v)
-{
-	struct escalations *x = v->priv;
-
-	table_free(&x->t);
-	free(x);
-}
-
-static struct view *esc_create(struct tui *ui);
 
 const struct view_ops view_escalations = {
 	.name = "escalations",
@@ -155,27 +125,5 @@ const struct view_ops view_escalations = {
 	    "A assign",
 	.flags = VF_TAB,
 	.create = esc_create,
-	.open = table_open,
-	.lines = table_lines,
-	.reach = table_reach,
-	.head = table_head,
-	.draw = table_draw,
-	.match = table_match,
-	.enter = esc_enter,
-	.value = esc_value,
-	.title = table_title,
-	.filter = table_filter,
-	.done = esc_done,
+	TABLE_VIEW_OPS,
 };
-
-static struct view *
-esc_create(struct tui *ui)
-{
-	struct escalations *x = xcalloc(1, sizeof *x);
-
-	table_init(&x->t, ui->st, "escalations", esc_cols,
-	    W_NELEM(esc_cols));
-	x->t.cell = esc_cell;
-	x->t.search_cols = "handle,kind,channel,status,assignee";
-	return view_new(ui, &view_escalations, x);
-}

@@ -3,8 +3,6 @@
  * `:queue --reason phishing ...`; / finds text among the rows. */
 #include "table.h"
 
-#include <stdlib.h>
-
 static const struct column queue_cols[] = {
 	{ "priority", "prio", 6, 6, false, true, 6, 0 },
 	{ "handle", "handle", 16, 8, false, false, 0, 0 },
@@ -17,17 +15,12 @@ static const struct column queue_cols[] = {
 	{ "claimed_by", "claimed", 8, 8, false, false, 1, 0 },
 };
 
-struct queue {
-	struct table t;
-};
-
 static enum ui_attr
-queue_cell(struct view *v, const struct rows *r, size_t row,
-    const struct column *c, struct buf *out)
+queue_cell(const struct rows *r, size_t row, const struct column *c,
+    struct buf *out)
 {
 	int64_t n;
 
-	(void)v;
 	if (str_eq(c->name, "trust")) {
 		n = rows_int(r, row, "trust", 0);
 		buf_printf(out, "%lld %s", (long long)n,
@@ -70,80 +63,25 @@ queue_cell(struct view *v, const struct rows *r, size_t row,
 	return UA_DEFAULT;
 }
 
-static bool
-queue_open(struct view *v, struct werr *e)
+static const struct table_spec queue_spec = {
+	.what = "queue",
+	.cols = queue_cols,
+	.ncols = W_NELEM(queue_cols),
+	.cell = queue_cell,
+	.search_cols = "handle,display_name,reason,claimed_by,status",
+	.account_col = "id",
+};
+
+static struct view *
+queue_create(struct tui *ui)
 {
-	return table_open(v, e);
+	return table_view_new(ui, &view_queue, &queue_spec);
 }
-
-static unsigned
-queue_enter(struct view *v, size_t line)
-{
-	const struct rows *r;
-	size_t idx;
-
-	if ((r = table_row(v, line, &idx)) == NULL)
-		return RE_NONE;
-	tui_push(v->ui, account_view_new(v->ui, rows_int(r, idx, "id", 0)));
-	return RE_REDRAW;
-}
-
-static bool
-queue_value(struct view *v, size_t line, const char *name, struct buf *out)
-{
-	const struct rows *r;
-	size_t idx;
-
-	if ((r = table_row(v, line, &idx)) == NULL)
-		return false;
-	if (str_eq(name, "account") || str_eq(name, "handle"))
-		return value_handle(r, idx, "handle", out);
-	if (str_eq(name, "id"))
-		return value_int(r, idx, "id", out);
-	if (str_eq(name, "key")) {
-		buf_printf(out, "account:%lld",
-		    (long long)rows_int(r, idx, "id", 0));
-		return true;
-	}
-	return false;
-}
-
-static void
-queue_done(struct view *v)
-{
-	struct queue *q = v->priv;
-
-	table_free(&q->t);
-	free(q);
-}
-
-static struct view *queue_create(struct tui *ui);
 
 const struct view_ops view_queue = {
 	.name = "queue",
 	.help = "flagged accounts by priority",
 	.flags = VF_TAB,
 	.create = queue_create,
-	.open = queue_open,
-	.lines = table_lines,
-	.reach = table_reach,
-	.head = table_head,
-	.draw = table_draw,
-	.match = table_match,
-	.enter = queue_enter,
-	.value = queue_value,
-	.title = table_title,
-	.filter = table_filter,
-	.done = queue_done,
+	TABLE_VIEW_OPS,
 };
-
-static struct view *
-queue_create(struct tui *ui)
-{
-	struct queue *q = xcalloc(1, sizeof *q);
-
-	table_init(&q->t, ui->st, "queue", queue_cols, W_NELEM(queue_cols));
-	q->t.cell = queue_cell;
-	q->t.search_cols = "handle,display_name,reason,claimed_by,status";
-	return view_new(ui, &view_queue, q);
-}
