@@ -87,7 +87,7 @@ act_warn(struct actx *x, struct werr *e)
 
 static int
 account_event(struct actx *x, const char *event, const struct acct *a,
-    const char *text)
+    const char *text, struct werr *e)
 {
 	json_t *o = json_object();
 	char *body;
@@ -101,7 +101,7 @@ account_event(struct actx *x, const char *event, const struct acct *a,
 	    strlen(x->a->reason)));
 	body = json_dumps(o, JSON_COMPACT);
 	json_decref(o);
-	rc = event_emit(x->s, event, text, body, NULL);
+	rc = event_emit(x->s, event, text, body, e);
 	free(body);
 	return rc;
 }
@@ -133,7 +133,7 @@ act_suspend(struct actx *x, struct werr *e)
 	duration_format(secs, pretty, sizeof pretty);
 	buf_printf(&x->msg, "suspended @%s for %s, until %s", a.handle, pretty,
 	    until);
-	return account_event(x, "account.suspended", &a, x->msg.s) < 0 ? -1 : 0;
+	return account_event(x, "account.suspended", &a, x->msg.s, e);
 }
 
 int
@@ -154,7 +154,7 @@ act_ban(struct actx *x, struct werr *e)
 	x->strike = "ban";
 	x->strike_severity = 3;
 	buf_printf(&x->msg, "banned @%s", a.handle);
-	return account_event(x, "account.banned", &a, x->msg.s) < 0 ? -1 : 0;
+	return account_event(x, "account.banned", &a, x->msg.s, e);
 }
 
 int

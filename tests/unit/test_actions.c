@@ -316,6 +316,24 @@ test_reveal_and_masking(void **state)
 	free(audit);
 }
 
+/* An event that cannot be kept fails the action with a message, and the
+ * action changes nothing. */
+static void
+test_event_failure_is_reported(void **state)
+{
+	struct fixture *f = *state;
+	int64_t before = audit_count(f);
+
+	fx_sql(f, "DROP TABLE delivery; DROP TABLE outbox");
+	assert_int_equal(fx_act(f, "carol", A_SUSPEND, 1, "cool off", "for",
+	    "2d", NULL), -1);
+	assert_int_not_equal(f->err.kind, WE_OK);
+	assert_non_null(strstr(f->err.msg, "outbox"));
+	assert_int_equal(audit_count(f), before);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM account WHERE "
+	    "status = 'suspended'"), 0);
+}
+
 /* Only the country code and the last three digits show, whatever the
  * number's shape: "+447700900123" has no separator to end its code. */
 static void
@@ -484,6 +502,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_reveal_and_masking, setup,
 		    teardown),
 		cmocka_unit_test(test_mask_phone_shapes),
+		cmocka_unit_test_setup_teardown(test_event_failure_is_reported,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_notes_tags_mute, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_moderators_tokens_templates,
