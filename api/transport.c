@@ -365,9 +365,15 @@ status_error(struct http_store *h, const struct http_call *call,
 		    status, to ? to : "(no Location)");
 	}
 	if (is_json(type) && h->answer.len > 0) {
+		struct werr said;
+
 		j = json_loadb(h->answer.s, h->answer.len, JSON_ALLOW_NUL, NULL);
-		if (j && error_from_json(j, e)) {
-			/* the server's own words: they are about the request */
+		/* The server's own words: they are about the request.  Not
+		 * when it calls the failure "ok", which would make warden
+		 * exit 0 on it. */
+		if (j && error_from_json(j, &said) && said.kind != WE_OK) {
+			if (e)
+				*e = said;
 			json_decref(j);
 			return -1;
 		}

@@ -34,6 +34,7 @@ enum fake_mode {
 	F_429_LONG,		/* busy, come back in two minutes */
 	F_CLOSE,		/* close without a word */
 	F_ROWS,			/* a page of no rows, connection kept */
+	F_ERROR_OK,		/* 400, with an "error" that says "ok" */
 };
 
 #define MAX_SEEN 16
@@ -231,6 +232,18 @@ again:
 	}
 	case F_CLOSE:
 		break;
+	case F_ERROR_OK: {
+		static const char odd[] = "{\"error\":{\"kind\":\"ok\","
+		    "\"message\":\"all is well\"}}";
+		char head[200];
+
+		snprintf(head, sizeof head, "HTTP/1.1 400 Bad Request\r\n"
+		    "Content-Type: application/json\r\nContent-Length: %zu\r\n"
+		    "Connection: close\r\n\r\n", strlen(odd));
+		send_all(fd, head, strlen(head));
+		send_all(fd, odd, strlen(odd));
+		break;
+	}
 	case F_ROWS: {
 		static const char rows[] = "{\"columns\":[],\"rows\":[],"
 		    "\"next\":null}";
@@ -483,6 +496,23 @@ test_busy_for_too_long(void **state)
 	/* two minutes is reported, not waited for */
 	expect(get_queue(s, &e), &e, WE_TEMP, "busy", NULL);
 	assert_int_equal(f->requests, 1);
+	store_close(s);
+	fake_stop(f);
+}
+
+/* A failure the server calls "ok" is still a failure: warden must not
+ * exit 0 on it. */
+static void
+test_error_that_says_ok(void **state)
+{
+	struct fake *f = fake_start(0, F_ERROR_OK, -1);
+	struct store *s = open_at(f->port, NULL, 0);
+	struct werr e;
+
+	(void)state;
+	expect(get_queue(s, &e), &e, WE_UNAVAILABLE, "/v1/queue", "HTTP 400");
+	assert_int_equal(werr_exit_status(e.kind), 69);
+	assert_null(strstr(e.msg, "all is well"));
 	store_close(s);
 	fake_stop(f);
 }
@@ -844,6 +874,7 @@ main(void)
 		cmocka_unit_test(test_html_instead_of_json),
 		cmocka_unit_test(test_truncated_answer),
 		cmocka_unit_test(test_busy_for_too_long),
+		cmocka_unit_test(test_error_that_says_ok),
 		cmocka_unit_test(test_bad_urls_and_tokens),
 		cmocka_unit_test(test_token_file),
 		cmocka_unit_test(test_tls),
