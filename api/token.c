@@ -55,7 +55,9 @@ api_read_token_file(const char *path, char **token, struct werr *e)
 	int fd;
 
 	*token = NULL;
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	/* O_NONBLOCK: a FIFO is refused below rather than waited on for
+	 * ever (it means nothing to a regular file) */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
 		return werr_field(e, errno == ENOENT ? WE_NOINPUT : WE_PERM,
 		    "token-file", "%s: cannot open the token file: %s", path,

@@ -600,6 +600,14 @@ test_token_file(void **state)
 	assert_int_equal(api_read_token_file(path, &token, &e), -1);
 	assert_int_equal(e.kind, WE_INVALID);
 	assert_int_equal(api_read_token_file(dir, &token, &e), -1);
+	/* a FIFO with no writer is refused, not waited on */
+	snprintf(path, sizeof path, "%s/fifo", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	alarm(60);	/* a wait would end the test here, not hang it */
+	assert_int_equal(api_read_token_file(path, &token, &e), -1);
+	alarm(0);
+	assert_int_equal(e.kind, WE_USAGE);
+	assert_non_null(strstr(e.msg, "not a regular file"));
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	assert_int_equal(system(cmd), 0);
 }
