@@ -78,7 +78,15 @@ overview(struct buf *b)
 {
 	const char *topic = NULL;
 	size_t i;
+	int w = 0;
 
+	/* one column for the names of commands and topics alike */
+	for (i = 0; cmd_table[i]; i++)
+		if ((int)strlen(cmd_table[i]->name) > w)
+			w = (int)strlen(cmd_table[i]->name);
+	for (i = 0; help_topics[i].name; i++)
+		if ((int)strlen(help_topics[i].name) > w)
+			w = (int)strlen(help_topics[i].name);
 	buf_adds(b, "warden commands.  'help COMMAND' shows one, 'help TOPIC' "
 	    "a topic.\n");
 	for (i = 0; cmd_table[i]; i++) {
@@ -90,11 +98,11 @@ overview(struct buf *b)
 			topic = en->topic;
 			buf_printf(b, "\n%s\n", topic);
 		}
-		buf_printf(b, "  %-16s %s\n", en->name, en->help);
+		buf_printf(b, "  %-*s  %s\n", w, en->name, en->help);
 	}
 	buf_adds(b, "\nTopics\n");
 	for (i = 0; help_topics[i].name; i++)
-		buf_printf(b, "  %-16s %s\n", help_topics[i].name,
+		buf_printf(b, "  %-*s  %s\n", w, help_topics[i].name,
 		    help_topics[i].summary);
 	buf_adds(b, "\nWrite commands also take --dry-run, --key KEY and "
 	    "--force;\n--reason TEXT or --reason @TEMPLATE says why.\n");
@@ -179,10 +187,22 @@ run(struct cmd_ctx *ctx, const struct cmd_args *a, struct werr *e)
 	if (en == NULL && topic == NULL)
 		topic = find_topic(a->argv[0].s);
 	if (en == NULL && topic == NULL) {
-		werr_set(e, WE_USAGE, "%s; topics: getting-started, keys, "
-		    "trust-levels, escalation-policy", miss.msg);
+		struct buf names = BUF_INIT;
+		size_t i;
+
+		for (i = 0; help_topics[i].name; i++)
+			buf_printf(&names, "%s%s", i ? ", " : "",
+			    help_topics[i].name);
+		werr_set(e, WE_USAGE, "%s; topics: %s", miss.msg,
+		    buf_str(&names));
+		buf_free(&names);
 		return -1;
 	}
+	/* help COMMAND SUBCOMMAND: only a command that has them */
+	if (a->argc > 1 && (topic || en->subs == NULL))
+		return werr_set(e, WE_USAGE, "too many arguments for help: "
+		    "'%s' at column %d; usage: %s", a->argv[1].s,
+		    a->argv[1].col, a->entry->usage);
 	if (topic) {
 		buf_printf(&b, "%s\n\n%s", topic->summary, topic->text);
 		cmd_text(ctx, a, topic->name, b.s);

@@ -52,6 +52,14 @@ check_exit 65 "a 100 KB line: exit 65" "$W" -c "note @cjk_shop $long"
 like "a 100 KB line: says the limit" "$(cat "$ERR")" \
     "the line is 102415 bytes long; a command line holds at most 16384"
 check_exit 64 "a line starting with an option" "$W" -c '--reason x'
+check_exit 64 "help with a word too many" "$W" -c 'help queue extra'
+like "help: names the extra word" "$(cat "$ERR")" \
+    "too many arguments for help: 'extra' at column 12"
+check "help of a subcommand" "$W" -c 'help moderator add'
+like "help of a subcommand: its usage" "$(head -1 "$OUT")" "^moderator add NAME"
+check "help lists the topics" "$W" -c help
+like "a long topic name keeps its gap" "$(cat "$OUT")" \
+    "escalation-policy  Escalation policy"
 is "nothing was applied by any of it" "$(audit)" "$before"
 
 # the grammar: quotes, escapes, --name=value, comments, -- and short options
