@@ -311,10 +311,15 @@ collect_arg(void *cls, enum MHD_ValueKind kind, const char *key,
 	(void)kind;
 	if (value == NULL)
 		value = "";
-	if (key_size == 0 || key_size != strlen(key) ||
-	    value_size != strlen(value)) {
+	if (key_size == 0 || key_size != strlen(key)) {
 		werr_field(&a->e, WE_USAGE, "query", "a query parameter has "
-		    "no name or holds a NUL byte");
+		    "no name, or a NUL byte in its name");
+		a->failed = true;
+		return MHD_NO;
+	}
+	if (value_size != strlen(value)) {
+		werr_field(&a->e, WE_USAGE, key, "the query parameter '%s' "
+		    "holds a NUL byte", key);
 		a->failed = true;
 		return MHD_NO;
 	}

@@ -641,8 +641,12 @@ test_paths_and_methods(void **state)
 	EXPECT_ERROR(raw_request(s->sv.port, "GET",
 	    "/v1/queue?status=active&status=banned", s->carol, NULL, &a), 400, "usage", "status");
 	free(a);
+	/* a NUL byte: refused, naming the parameter */
 	EXPECT_ERROR(raw_request(s->sv.port, "GET", "/v1/account?id=1%002",
-	    s->carol, NULL, &a), 400, "usage", NULL);
+	    s->carol, NULL, &a), 400, "usage", "id");
+	free(a);
+	EXPECT_ERROR(raw_request(s->sv.port, "GET", "/v1/account?=1",
+	    s->carol, NULL, &a), 400, "usage", "query");
 	free(a);
 	EXPECT_ERROR(raw_request(s->sv.port, "GET", "/v1/queue?colour=red",
 	    s->carol, NULL, &a), 400, "usage", "colour");
