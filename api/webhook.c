@@ -165,10 +165,12 @@ sign(const char *secret, const char *body, char out[72])
 	unsigned char mac[EVP_MAX_MD_SIZE];
 	unsigned int len = 0, i;
 
-	HMAC(EVP_sha256(), secret, (int)strlen(secret),
-	    (const unsigned char *)body, strlen(body), mac, &len);
+	if (HMAC(EVP_sha256(), secret, (int)strlen(secret),
+	    (const unsigned char *)body, strlen(body), mac, &len) == NULL ||
+	    len != 32)
+		fatal("HMAC-SHA256 failed in libcrypto");
 	memcpy(out, "sha256=", 7);
-	for (i = 0; i < len && i < 32; i++)
+	for (i = 0; i < len; i++)
 		snprintf(out + 7 + 2 * i, 3, "%02x", mac[i]);
 }
 
@@ -226,6 +228,13 @@ post(CURL *c, const struct webhook *h, const char *body,
 	if (o->ca_file)
 		curl_easy_setopt(c, CURLOPT_CAINFO, o->ca_file);
 	rc = curl_easy_perform(c);
+	if (rc == CURLE_OK)
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+	/* The handle outlives this call (curl_easy_cleanup comes later):
+	 * it must not keep pointers to what goes now. */
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, NULL);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, NULL);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, NULL);
 	curl_slist_free_all(hdr);
 	if (rc != CURLE_OK) {
 		snprintf(err, size, "%.150s", errbuf[0] ? errbuf :
@@ -233,7 +242,6 @@ post(CURL *c, const struct webhook *h, const char *body,
 		buf_free(&answer);
 		return -1;
 	}
-	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
 	if (status >= 200 && status < 300) {
 		buf_free(&answer);
 		return 0;
