@@ -1,4 +1,4 @@
-/* cmd/tag.c: tag an account (words of a-z, 0-9, - and _). */
+/* cmd/tag.c: tag an account (words of a-z, 0-9 and - _ : .). */
 #include "internal.h"
 
 static const struct cmd_opt opts[] = { CMD_WRITE_OPTS, CMD_OPTS_END };
@@ -14,7 +14,7 @@ const struct cmd_entry cmd_tag = {
 	.name = "tag",
 	.aliases = "",
 	.usage = "tag ACCOUNT TAG...",
-	.help = "tag an account (words of a-z, 0-9, - and _)",
+	.help = "tag an account (words of a-z, 0-9 and - _ : .)",
 	.topic = T_ACCOUNT,
 	.flags = 0,
 	.min_args = 2, .max_args = -1,

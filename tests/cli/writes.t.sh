@@ -116,6 +116,8 @@ is "the note" "$(sql "$db" "SELECT body || sticky FROM note ORDER BY id DESC LIM
     "called them1"
 check "two tags" "$W" -c 'tag @rlo_override repeat scam-risk'
 check "untag one" "$W" -c 'untag @rlo_override repeat'
+check "a tag with : and . as the man page says" "$W" \
+    -c 'tag @cjk_shop ring:2026-11 v1.2'
 is "one tag left" "$(sql "$db" "SELECT group_concat(tag) FROM tag JOIN account a ON a.id = account_id WHERE a.handle = 'rlo_override'")" \
     "scam-risk"
 check "reveal as senior" "$W" --as bob --format json \
