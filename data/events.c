@@ -59,6 +59,27 @@ outbox_hook_takes(const struct outbox_hook *h, const char *event)
 	return false;
 }
 
+/* hook_takes(events, event) in SQL: the outbox query filters by the same
+ * reading of a hook's list as outbox_settle() does. */
+static void
+sql_hook_takes(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct outbox_hook h = { NULL, NULL };
+	const unsigned char *ev = sqlite3_value_text(argv[1]);
+
+	(void)argc;
+	h.events = (const char *)sqlite3_value_text(argv[0]);
+	sqlite3_result_int(ctx, outbox_hook_takes(&h, ev ? (const char *)ev :
+	    ""));
+}
+
+int
+outbox_register(sqlite3 *db)
+{
+	return sqlite3_create_function(db, "hook_takes", 2, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC, NULL, sql_hook_takes, NULL, NULL);
+}
+
 /* When the hook was first seen by a delivery run (set now if never). */
 static int
 first_seen(struct sq *s, const char *hook, bool set, int64_t *at,
@@ -118,11 +139,10 @@ outbox_take(struct store *st, const struct outbox_hook *h, size_t max,
 		    "LEFT JOIN delivery d ON d.outbox_id = o.id AND "
 		    "d.webhook = ?1 WHERE o.delivered_at IS NULL AND "
 		    "o.created >= ?2 AND d.delivered_at IS NULL AND "
-		    "coalesce(d.next_at, o.next_at) <= ?3 AND (?4 = '*' OR "
-		    "instr(',' || replace(?4, ' ', '') || ',', "
-		    "',' || o.event || ',') > 0) ORDER BY o.id LIMIT ?5", "tiiti",
-		    h->name, since - FIRST_SEEN_GRACE, now,
-		    h->events && *h->events ? h->events : "*", (int64_t)max);
+		    "coalesce(d.next_at, o.next_at) <= ?3 AND "
+		    "hook_takes(?4, o.event) ORDER BY o.id LIMIT ?5", "tiiti",
+		    h->name, since - FIRST_SEEN_GRACE, now, h->events,
+		    (int64_t)max);
 	if (rc == 0 && r->nrows > 0)
 		*out = xcalloc(r->nrows, sizeof **out);
 	for (i = 0; rc == 0 && i < r->nrows; i++) {
@@ -221,10 +241,13 @@ outbox_settle(struct store *st, const struct outbox_hook *hooks, size_t n,
 	}
 	while (rc == 0) {
 		struct rows *r = NULL;
+		size_t nrows;
 
 		rc = sq_rows(s, e, &r, "SELECT id, event, created FROM outbox "
 		    "WHERE delivered_at IS NULL AND id > ? ORDER BY id LIMIT 500",
 		    "i", last);
+		if (rc < 0)
+			break;
 		for (j = 0; rc == 0 && j < r->nrows; j++) {
 			int64_t id = rows_int(r, j, "id", 0);
 			const char *ev = rows_text(r, j, "event");
@@ -268,9 +291,9 @@ outbox_settle(struct store *st, const struct outbox_hook *hooks, size_t n,
 			else if (rc == 0)
 				pending++;
 		}
-		i = r->nrows;
+		nrows = r->nrows;
 		rows_free(r);
-		if (i < 500)
+		if (nrows < 500)
 			break;
 	}
 	free(since);

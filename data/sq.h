@@ -119,5 +119,7 @@ int sq_moderator_rank(struct sq *s, const char *name, struct werr *e);
 char *mask_email(const char *email);
 char *mask_phone(const char *phone);
 int mask_register(sqlite3 *db);
+/* events.c: hook_takes(events, event), for the outbox query. */
+int outbox_register(sqlite3 *db);
 
 #endif

@@ -651,7 +651,8 @@ sqlite_store_open(const char *path, enum sqlite_open_mode mode,
 	    exec_plain(s, e, "PRAGMA journal_mode = WAL") < 0 ||
 	    exec_plain(s, e, "PRAGMA synchronous = FULL") < 0)
 		goto fail;
-	if (mask_register(s->db) != SQLITE_OK) {
+	if (mask_register(s->db) != SQLITE_OK ||
+	    outbox_register(s->db) != SQLITE_OK) {
 		sq_fail(s, e, sqlite3_errcode(s->db), "registering functions");
 		goto fail;
 	}
