@@ -160,56 +160,58 @@ judge(struct sq *s, const struct facts *f, struct verdict *v)
 	v->score = (int)lround(fmin(100, fmax(0, score)));
 }
 
-int
-trust_recompute(struct sq *s, int64_t id, struct werr *e)
+/* Judges one account and writes the verdict.  A level that moved is
+ * remembered (the trust overview's demotions) and moves the weight of the
+ * account's reports in the queue.  *moved says whether it did. */
+static int
+settle(struct sq *s, int64_t id, bool *moved, struct werr *e)
 {
 	struct facts f;
 	struct verdict v;
-	int64_t now = sq_now(s);
 
 	if (load_facts(s, id, &f, e) < 0)
 		return -1;
 	judge(s, &f, &v);
-	if (sq_run(s, e, "UPDATE account SET trust_level = ?, trust_score = ?, "
-	    "rating_avg = ?, rating_count = ?, "
+	if (sq_run(s, e, "UPDATE account SET trust_level = ?1, "
+	    "trust_score = ?2, rating_avg = CASE WHEN ?4 > 0 THEN ?3 END, "
+	    "rating_count = ?4, "
 	    "trust_prev_level = CASE WHEN trust_level <> ?1 THEN trust_level "
 	    "  ELSE trust_prev_level END, "
-	    "trust_changed_at = CASE WHEN trust_level <> ?1 THEN ? "
-	    "  ELSE trust_changed_at END WHERE id = ?",
-	    "iidiii", (int64_t)v.level, (int64_t)v.score,
-	    f.rating_count ? f.rating_avg : 0.0, f.rating_count, now, id) < 0)
+	    "trust_changed_at = CASE WHEN trust_level <> ?1 THEN ?5 "
+	    "  ELSE trust_changed_at END WHERE id = ?6",
+	    "iidiii", (int64_t)v.level, (int64_t)v.score, f.rating_avg,
+	    f.rating_count, sq_now(s), id) < 0)
 		return -1;
-	if (f.rating_count == 0 && sq_run(s, e, "UPDATE account SET "
-	    "rating_avg = NULL WHERE id = ?", "i", id) < 0)
+	*moved = v.level != f.level_before;
+	return *moved ? trust_recompute_reported_by(s, id, e) : 0;
+}
+
+int
+trust_recompute(struct sq *s, int64_t id, struct werr *e)
+{
+	struct rows *r = NULL;
+	bool moved;
+	size_t i;
+	int rc;
+
+	if (settle(s, id, &moved, e) < 0 || priority_recompute(s, id, e) < 0)
 		return -1;
-	if (v.level != f.level_before) {
-		/* Its vouchees' peer groups and its reports' weight moved. */
-		struct rows *r = NULL;
-		size_t i;
-		int rc;
+	if (!moved)
+		return 0;
+	/* Its vouchees' peer groups moved too: one step only, no cascade
+	 * through the graph.  A vouchee's own level is part of its queue
+	 * priority. */
+	rc = sq_rows(s, e, &r, "SELECT vouchee_id FROM vouch "
+	    "WHERE voucher_id = ?", "i", id);
+	for (i = 0; rc == 0 && i < r->nrows; i++) {
+		int64_t other = rows_int(r, i, "vouchee_id", 0);
 
-		rc = sq_rows(s, e, &r, "SELECT vouchee_id FROM vouch "
-		    "WHERE voucher_id = ?", "i", id);
-		for (i = 0; rc == 0 && i < r->nrows; i++) {
-			int64_t other = rows_int(r, i, "vouchee_id", 0);
-			struct facts of;
-			struct verdict ov;
-
-			/* one step only: no cascade through the graph */
-			rc = load_facts(s, other, &of, e);
-			if (rc == 0) {
-				judge(s, &of, &ov);
-				rc = sq_run(s, e, "UPDATE account SET "
-				    "trust_level = ?, trust_score = ? "
-				    "WHERE id = ?", "iii", (int64_t)ov.level,
-				    (int64_t)ov.score, other);
-			}
-		}
-		rows_free(r);
-		if (rc < 0 || trust_recompute_reported_by(s, id, e) < 0)
-			return -1;
+		rc = settle(s, other, &moved, e);
+		if (rc == 0 && moved)
+			rc = priority_recompute(s, other, e);
 	}
-	return priority_recompute(s, id, e);
+	rows_free(r);
+	return rc;
 }
 
 int

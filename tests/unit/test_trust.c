@@ -306,6 +306,41 @@ test_priority_orders(void **state)
 	rows_free(r);
 }
 
+/* A voucher's fall moves its vouchee's level; the vouchee's queue
+ * priority and its demotion follow, as for any other move. */
+static void
+test_vouchee_follows_its_voucher(void **state)
+{
+	struct fixture *f = *state;
+	int64_t c = candidate(f, "cand"), rep = member(f, "reporter"), v[4];
+	double before;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		char h[16];
+
+		snprintf(h, sizeof h, "v%d", i);
+		v[i] = member(f, h);
+		fx_vouch(f, v[i], c);
+	}
+	fx_vouch(f, v[0], v[1]);
+	fx_vouch(f, v[2], v[3]);
+	fx_flag(f, c, rep, "scam", 2, 1);
+	fx_recompute(f);
+	assert_int_equal(level(f, c), 3);
+	before = prio(f, c);
+	f->now += DAY;
+	assert_int_equal(fx_act(f, "carol", A_SUSPEND, v[0], "scam", "for",
+	    "7d", NULL), 0);
+	assert_int_equal(level(f, c), 2);
+	assert_int_equal(fx_int(f, "SELECT trust_prev_level FROM account "
+	    "WHERE handle = 'cand'"), 3);
+	assert_int_equal(fx_int(f, "SELECT trust_changed_at FROM account "
+	    "WHERE handle = 'cand'"), f->now);
+	/* lower trust, higher in the queue */
+	assert_true(prio(f, c) > before);
+}
+
 static void
 test_queue_filters(void **state)
 {
@@ -358,6 +393,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_priority_orders, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_vouchee_follows_its_voucher,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_queue_filters, setup,
 		    teardown),
 	};
