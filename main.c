@@ -23,9 +23,9 @@
 
 static const char usage_text[] =
 "usage: warden [-d DB | --api URL [--token-file F]] [--as NAME] [options]\n"
-"       warden ... -c 'COMMAND' [-c 'COMMAND' ...]\n"
+"       warden ... -c 'COMMAND' [-c 'COMMAND' ...] [--atomic | --keep-going]\n"
 "       warden ... --batch FILE|- [--atomic | --keep-going]\n"
-"       warden demo PATH [--accounts N] [--seed N]\n"
+"       warden demo PATH [--accounts N] [--seed N] [-q]\n"
 "       warden init PATH\n"
 "       warden serve -d DB [--listen 127.0.0.1:8470]\n"
 "\n"
@@ -145,6 +145,9 @@ exists(const char *path)
 /* ------------------------------------------------------------------ */
 /* warden demo PATH [--accounts N] [--seed N] [-q] */
 
+static const char demo_usage[] =
+    "usage: warden demo PATH [--accounts N] [--seed N] [-q]";
+
 static int
 demo_main(int argc, char **argv)
 {
@@ -180,16 +183,14 @@ demo_main(int argc, char **argv)
 			o.quiet = true;
 			break;
 		case 'h':
-			printf("usage: warden demo PATH [--accounts N] "
-			    "[--seed N] [-q]\n");
+			puts(demo_usage);
 			return 0;
 		default:
 			return EX_USAGE_;
 		}
 	}
 	if (optind + 1 != argc)
-		die(EX_USAGE_, "usage: warden demo PATH [--accounts N] "
-		    "[--seed N] [-q]");
+		die(EX_USAGE_, "%s", demo_usage);
 	if (exists(argv[optind]))
 		die(werr_exit_status(WE_CANTCREATE), "demo: %s exists; remove "
 		    "it or choose another name", argv[optind]);

@@ -8,6 +8,11 @@ like "--version says the version and schema" "$(cat "$OUT")" \
     "^warden [0-9]+\.[0-9]+\.[0-9]+ \(database schema [0-9]+\)$"
 check "--help" "$W" --help
 like "--help lists -c" "$(cat "$OUT")" "-c COMMAND"
+like "--help: -c takes --atomic and --keep-going as the page says" \
+    "$(cat "$OUT")" "-c 'COMMAND' \.\.\.\] \[--atomic \| --keep-going\]"
+demo_usage=$("$W" demo --help | sed 's/^usage: //')
+like "--help: demo's usage is demo's own" "$(cat "$OUT")" \
+    "$(printf '%s' "$demo_usage" | sed 's/[][.|]/\\&/g')\$"
 check_exit 64 "an unknown flag" "$W" --frobnicate
 check_exit 64 "a stray argument" "$W" queue
 like "it suggests -c" "$(cat "$ERR")" "to run a command, write -c 'queue'"
