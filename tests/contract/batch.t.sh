@@ -31,7 +31,7 @@ is "a token" "$(wc -c <"$TMP/token" | tr -d ' ')" "53"
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$TMP"' EXIT
 port=""
-for i in $(seq 1 100); do
+for i in $(seq 1 600); do	# a minute: ASan on a busy machine
 	port=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' \
 	    "$TMP/serve.log")
 	[ -n "$port" ] && break

@@ -30,12 +30,13 @@ api_test_env(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-static void
-sleep_ms(long ms)
+void
+pause_ms(long ms)
 {
 	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
 
-	nanosleep(&ts, NULL);
+	while (nanosleep(&ts, &ts) != 0)
+		;
 }
 
 static const char *
@@ -46,9 +47,9 @@ warden_bin(void)
 	return b && *b ? b : "build/asan/warden";
 }
 
-/* Does the warden binary have `serve` yet?  (main.c wires it; until it
- * does, the server runs in a child of the test itself, through the same
- * serve_main().) */
+/* Can the warden binary be run?  If not (a test binary run by hand,
+ * without WARDEN_BIN, in a tree built elsewhere), the server runs in a
+ * child of the test itself, through the same serve_main(). */
 static bool
 binary_serves(void)
 {
@@ -94,9 +95,9 @@ served_log_with(const struct served *sv, const char *words)
 	char *log = served_log(sv);
 	int i;
 
-	for (i = 0; i < 500 && strstr(log, words) == NULL; i++) {
+	for (i = 0; i < 3000 && strstr(log, words) == NULL; i++) {
 		free(log);
-		sleep_ms(10);
+		pause_ms(10);
 		log = served_log(sv);
 	}
 	return log;
@@ -158,8 +159,8 @@ served_start(struct served *sv, const char *db, ...)
 		}
 		exit(serve_main(argc, argv));
 	}
-	/* ASan makes start-up slow: up to 20 s */
-	for (i = 0; i < 2000; i++) {
+	/* ASan on a busy machine makes start-up slow: up to 60 s */
+	for (i = 0; i < 6000; i++) {
 		char *log = served_log(sv);
 		char *at = strstr(log, "listening on 127.0.0.1:");
 
@@ -173,7 +174,7 @@ served_start(struct served *sv, const char *db, ...)
 			fail_msg("warden serve exited at start:\n%s", log);
 		}
 		free(log);
-		sleep_ms(10);
+		pause_ms(10);
 	}
 	if (sv->port <= 0)
 		fail_msg("warden serve did not say where it listens");
@@ -191,7 +192,7 @@ served_stop(struct served *sv)
 	for (i = 0; i < 3000; i++) {
 		if (waitpid(sv->pid, &status, WNOHANG) == sv->pid)
 			break;
-		sleep_ms(10);
+		pause_ms(10);
 	}
 	if (i == 3000) {
 		kill(sv->pid, SIGKILL);
@@ -325,7 +326,7 @@ raw_request(int port, const char *method, const char *path,
 		    "Content-Length: %zu\r\n\r\n%s", strlen(body), body);
 	else
 		buf_adds(&b, "\r\n");
-	status = raw_http(port, b.s, b.len, 10000, answer);
+	status = raw_http(port, b.s, b.len, 30000, answer);
 	buf_free(&b);
 	return status;
 }

@@ -26,8 +26,10 @@ int served_stop(struct served *sv);
 /* The server's stderr so far (caller frees). */
 char *served_log(const struct served *sv);
 /* The same, once it holds `words` (a request is logged when it is done,
- * which may be after its client has the answer), or after 5 s. */
+ * which may be after its client has the answer), or after 30 s. */
 char *served_log_with(const struct served *sv, const char *words);
+/* Sleeps ms milliseconds (the tests poll for a condition with it). */
+void pause_ms(long ms);
 
 /* A token for the moderator, made through the fixture's store. */
 char *fx_make_token(struct fixture *f, const char *moderator);
@@ -42,7 +44,9 @@ int raw_connect(int port);
  * -1 if no connection.  *answer (if not NULL) gets what came. */
 int raw_http(int port, const char *req, size_t len, int timeout_ms,
     char **answer);
-/* A GET or POST with a bearer token, as raw_http. */
+/* A GET or POST with a bearer token, as raw_http (waiting up to 30 s:
+ * the request says Connection: close, so only a failure waits that
+ * long). */
 int raw_request(int port, const char *method, const char *path,
     const char *token, const char *body, char **answer);
 

@@ -95,7 +95,8 @@ read_request(int fd, struct buf *req)
 			if (req->len >= want)
 				return true;
 		}
-		if (poll(&p, 1, 5000) <= 0)
+		/* the client is ours and quick: only a failing test waits */
+		if (poll(&p, 1, 30000) <= 0)
 			return false;
 		n = read(fd, chunk, sizeof chunk);
 		if (n <= 0)
@@ -180,7 +181,7 @@ again:
 		send_all(fd, "Content-Length: 100\r\n\r\n{\"col", 28);
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		/* until the client gives up */
-		while (!f->stop && ms_since(&t0) < 10000) {
+		while (!f->stop && ms_since(&t0) < 60000) {
 			struct pollfd p = { fd, POLLIN, 0 };
 
 			if (poll(&p, 1, 100) > 0 && read(fd, &c, 1) <= 0)
@@ -422,16 +423,15 @@ test_stall_after_headers(void **state)
 {
 	struct fake *f = fake_start(0, F_STALL, -1);
 	struct store *s = open_at(f->port, NULL, 1500);
-	struct timespec t0;
 	struct werr e;
 
 	(void)state;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	/* the client's own time-out ends it (the fake would close after
+	 * a minute, and that would be "cut short", not this) */
 	expect(get_queue(s, &e), &e, WE_TEMP, "/v1/queue", "1500 ms");
 	assert_int_equal(werr_exit_status(e.kind), 75);
 	/* a stall is not retried: the wait would only double */
 	assert_int_equal(f->requests, 1);
-	assert_true(ms_since(&t0) < 8000);
 	store_close(s);
 	fake_stop(f);
 }
