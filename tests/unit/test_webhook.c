@@ -433,6 +433,36 @@ test_give_up(void **state)
 	webhooks_free(&w);
 }
 
+/* The outbox reads a hook's list of events one way when it takes them
+ * and when it settles them: "a, *" takes everything, spaces separate. */
+static void
+test_outbox_event_lists(void **state)
+{
+	struct fixture *f = *state;
+	static const struct outbox_hook hooks[] = {
+		{ "star", "flag.resolved, *" },
+		{ "spaced", "flag.resolved account.suspended" },
+		{ "other", "flag.resolved" },
+	};
+	static const size_t want[] = { 1, 1, 0 };
+	struct outbox_event *ev;
+	struct werr e;
+	size_t i, n;
+
+	suspend(f, 1);
+	for (i = 0; i < W_NELEM(hooks); i++) {
+		if (outbox_take(f->st, &hooks[i], 10, 60, &ev, &n, &e) < 0)
+			fail_msg("take: %s", e.msg);
+		assert_int_equal(n, want[i]);
+		outbox_events_free(ev, n);
+	}
+	/* a damaged outbox is an error, not a crash */
+	fx_sql(f, "DROP TABLE delivery; DROP TABLE outbox");
+	werr_clear(&e);
+	assert_int_equal(outbox_settle(f->st, hooks, W_NELEM(hooks), &e), -1);
+	assert_non_null(strstr(e.msg, "outbox"));
+}
+
 static void
 test_configuration(void **state)
 {
@@ -476,6 +506,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_new_webhook_skips_the_past,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_give_up, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_outbox_event_lists, setup,
+		    teardown),
 		cmocka_unit_test(test_configuration),
 	};
 
