@@ -60,11 +60,11 @@ cmd_message(struct cmd_ctx *ctx, enum cmd_level level, const char *fmt, ...)
 	if (level == CMD_INFO && ctx->quiet)
 		return;
 	/* where: a file's line; -c lines by their number when there are
-	 * several */
-	if (ctx->origin && strcmp(ctx->origin, "-c") == 0)
-		buf_printf(&msg, "-c %ld: ", ctx->line);
-	else if (ctx->origin && ctx->line > 0)
-		buf_printf(&msg, "%s:%ld: ", ctx->origin, ctx->line);
+	 * several; no line (an atomic batch whose commit failed): the
+	 * origin alone */
+	if (ctx->origin && ctx->line > 0)
+		buf_printf(&msg, strcmp(ctx->origin, "-c") == 0 ? "%s %ld: " :
+		    "%s:%ld: ", ctx->origin, ctx->line);
 	else if (ctx->origin)
 		buf_printf(&msg, "%s: ", ctx->origin);
 	if (level == CMD_WARN)

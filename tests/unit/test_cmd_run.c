@@ -130,6 +130,20 @@ test_errors_reach_message(void **state)
 	assert_string_equal(t->seen.last, "no account with handle @nobody");
 	assert_int_equal(cmd_run(&t->ctx, "frobnicate"), WE_USAGE);
 	assert_int_equal(t->seen.emits, 0);
+	/* where it came from: -c N, FILE:N, or the origin alone when no
+	 * line is at fault (an atomic batch's commit), never "-c 0" */
+	t->ctx.origin = "-c";
+	t->ctx.line = 2;
+	cmd_message(&t->ctx, CMD_ERROR, "busy");
+	assert_string_equal(t->seen.last, "-c 2: busy");
+	t->ctx.line = 0;
+	cmd_message(&t->ctx, CMD_ERROR, "busy");
+	assert_string_equal(t->seen.last, "-c: busy");
+	t->ctx.origin = "ring.txt";
+	t->ctx.line = 3;
+	cmd_message(&t->ctx, CMD_ERROR, "busy");
+	assert_string_equal(t->seen.last, "ring.txt:3: busy");
+	t->ctx.origin = NULL;
 }
 
 static void
