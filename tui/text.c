@@ -333,6 +333,61 @@ text_value(struct text *t, size_t d, const char *name, struct buf *out)
 	return true;
 }
 
+struct tline *
+text_heading(struct text *t, const char *title)
+{
+	struct tline *l;
+
+	if (t->n > 0)
+		text_line(t, UA_NORMAL);
+	l = text_line(t, UA_SECTION);
+	text_add(l, UA_SECTION, title);
+	return l;
+}
+
+void
+text_sections(struct view *v, struct text *t, const struct text_section *s,
+    size_t n, const char *k, const char *val)
+{
+	struct param p[2];
+	struct query q = { 0 };
+	struct rows *r;
+	struct werr e;
+	size_t i, np;
+
+	for (i = 0; i < n; i++) {
+		np = 0;
+		if (k) {
+			p[np].k = (char *)k;
+			p[np++].v = (char *)val;
+		}
+		if (s[i].k) {
+			p[np].k = (char *)s[i].k;
+			p[np++].v = (char *)s[i].v;
+		}
+		q.what = s[i].what;
+		q.params = p;
+		q.nparams = np;
+		q.limit = s[i].limit;
+		r = NULL;
+		werr_clear(&e);
+		if (store_query(v->ui->st, &q, &r, &e) < 0) {
+			text_add(text_line(t, UA_ERROR), UA_ERROR, e.msg);
+			continue;
+		}
+		s[i].build(v, r);
+		rows_free(r);
+	}
+}
+
+const char *
+row_text(const struct rows *r, size_t row, const char *col)
+{
+	const char *s = rows_text(r, row, col);
+
+	return s ? s : "";
+}
+
 /* ------------------------------------------------------------------ */
 /* Views whose priv starts with a struct text. */
 
@@ -372,6 +427,31 @@ bool
 tv_value(struct view *v, size_t line, const char *name, struct buf *out)
 {
 	return text_value(txt(v), line, name, out);
+}
+
+unsigned
+tv_enter(struct view *v, size_t line)
+{
+	struct tline *l = text_at(txt(v), line);
+	const char *s;
+	int64_t id, msg = 0;
+
+	if (l == NULL)
+		return RE_NONE;
+	if ((s = text_get(l, "thread")) && str_to_i64(s, 1, INT64_MAX, &id)) {
+		if ((s = text_get(l, "message")) != NULL)
+			str_to_i64(s, 1, INT64_MAX, &msg);
+		tui_push(v->ui, thread_view_new(v->ui, id, msg));
+		return RE_REDRAW;
+	}
+	if ((s = text_get(l, "open-account")) &&
+	    str_to_i64(s, 1, INT64_MAX, &id)) {
+		tui_push(v->ui, account_view_new(v->ui, id));
+		return RE_REDRAW;
+	}
+	if ((s = text_get(l, "run")) != NULL)
+		return tui_command(v->ui, s, false);
+	return RE_NONE;
 }
 
 void

@@ -21,7 +21,8 @@ struct tline {
 	enum ui_attr attr;	/* of the whole line (flagged, hidden, ...) */
 	bool wrap;		/* the last segment wraps */
 	int indent;		/* of the wrapped lines after the first */
-	struct param *vals;	/* %names: "account" -> "@x", "open" -> ... */
+	struct param *vals;	/* %names: "account" -> "@x"; and what Enter
+				 * opens: "open-account" -> "12", "run" */
 	size_t nvals;
 };
 
@@ -66,6 +67,26 @@ bool text_match(struct text *t, size_t d, const char *needle);
 bool text_value(struct text *t, size_t d, const char *name, struct buf *out);
 
 
+/* A blank line between sections (none before the first), then the
+ * section's title; the caller may add to it. */
+struct tline *text_heading(struct text *t, const char *title);
+
+/* A section built from one query (the account's notes, the trust
+ * overview's demotions): build() adds its lines from the rows. */
+struct text_section {
+	const char *what;	/* the query */
+	int limit;		/* 0: the store's default */
+	const char *k, *v;	/* a parameter of its own, or NULL */
+	void (*build)(struct view *, const struct rows *);
+};
+/* Reads and builds each section in turn, every query with k=val too when
+ * k is not NULL.  One that fails shows its error in place, and the rest
+ * still show. */
+void text_sections(struct view *v, struct text *t,
+    const struct text_section *s, size_t n, const char *k, const char *val);
+/* A text column of a row, "" when it is NULL. */
+const char *row_text(const struct rows *r, size_t row, const char *col);
+
 /* Ops for views whose priv starts with a struct text. */
 int text_view_width(struct view *v);
 size_t tv_lines(struct view *v, bool *more);
@@ -73,6 +94,9 @@ void tv_draw(struct view *v, WINDOW *w, size_t line, int width, attr_t base);
 bool tv_match(struct view *v, size_t line, const char *needle);
 bool tv_value(struct view *v, size_t line, const char *name,
     struct buf *out);
+/* Opens what the line names: its thread (at its message), else its
+ * account ("open-account"), else runs its command ("run"). */
+unsigned tv_enter(struct view *v, size_t line);
 void tv_resize(struct view *v, int width);
 
 #endif

@@ -17,18 +17,6 @@ struct help {
 	char *from;		/* the view ? was pressed in */
 };
 
-static struct tline *
-head(struct help *h, const char *title)
-{
-	struct tline *l;
-
-	if (h->t.n > 0)
-		text_line(&h->t, UA_NORMAL);
-	l = text_line(&h->t, UA_SECTION);
-	text_add(l, UA_SECTION, title);
-	return l;
-}
-
 /* The keys of the requests, as help/keys.txt and warden.1 have them:
  * the same text from the same tables. */
 static void
@@ -86,7 +74,8 @@ bindings(struct help *h, struct tui *ui)
 	char name[16];
 	size_t i, j;
 
-	l = head(h, "Keys that start a command (finish it on the : line)");
+	l = text_heading(&h->t,
+	    "Keys that start a command (finish it on the : line)");
 	for (i = 0; i < bindings_count(); i++) {
 		const struct binding *b = binding_at(i);
 		const char *cmd;
@@ -121,8 +110,9 @@ commands(struct help *h, struct tui *ui)
 	const struct cmd_entry *const *en;
 	struct tline *l;
 
-	head(h, ui->read_only ? "Commands (read-only: only those that read)"
-	    : "Commands (:help COMMAND for more)");
+	text_heading(&h->t, ui->read_only ?
+	    "Commands (read-only: only those that read)" :
+	    "Commands (:help COMMAND for more)");
 	for (en = cmd_table; *en; en++) {
 		if (((*en)->flags & CMD_HIDDEN) ||
 		    (ui->read_only && cmd_is_write(*en) &&

@@ -223,30 +223,6 @@ results_head(struct view *v, WINDOW *w, int width)
 	    DT_CLIP_MARK);
 }
 
-static unsigned
-results_enter(struct view *v, size_t line)
-{
-	struct results *res = v->priv;
-	struct tline *l = text_at(&res->t, line);
-	const char *s, *m;
-	int64_t id, msg = 0;
-
-	if (l == NULL)
-		return RE_NONE;
-	if ((s = text_get(l, "thread")) && str_to_i64(s, 1, INT64_MAX, &id)) {
-		if ((m = text_get(l, "message")) != NULL)
-			str_to_i64(m, 1, INT64_MAX, &msg);
-		tui_push(v->ui, thread_view_new(v->ui, id, msg));
-		return RE_REDRAW;
-	}
-	if ((s = text_get(l, "open-account")) &&
-	    str_to_i64(s, 1, INT64_MAX, &id)) {
-		tui_push(v->ui, account_view_new(v->ui, id));
-		return RE_REDRAW;
-	}
-	return RE_NONE;
-}
-
 static void
 results_title(struct view *v, struct buf *out)
 {
@@ -274,7 +250,7 @@ const struct view_ops view_results = {
 	.head = results_head,
 	.draw = tv_draw,
 	.match = tv_match,
-	.enter = results_enter,
+	.enter = tv_enter,
 	.value = tv_value,
 	.resize = tv_resize,
 	.title = results_title,
@@ -298,11 +274,7 @@ results_view_new(struct tui *ui, const struct cmd_output *out)
 	case CMD_RECORD:
 		add_record(res, out->rows);
 		for (i = 0; i < out->nsections; i++) {
-			struct tline *l;
-
-			text_line(&res->t, UA_NORMAL);
-			l = text_line(&res->t, UA_SECTION);
-			text_add(l, UA_SECTION, out->sections[i].name);
+			text_heading(&res->t, out->sections[i].name);
 			add_table(res, out->sections[i].rows);
 		}
 		break;

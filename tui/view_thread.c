@@ -20,14 +20,6 @@ struct thread {
 	struct rows *marks;	/* the detectors' marks in the thread */
 };
 
-static const char *
-txt(const struct rows *r, size_t i, const char *col)
-{
-	const char *s = rows_text(r, i, col);
-
-	return s ? s : "";
-}
-
 static void
 add_message(struct thread *th, const struct rows *r, size_t i)
 {
@@ -42,7 +34,7 @@ add_message(struct thread *th, const struct rows *r, size_t i)
 	snprintf(id, sizeof id, "%lld", (long long)rows_int(r, i, "id", 0));
 	snprintf(sid, sizeof sid, "%lld",
 	    (long long)rows_int(r, i, "sender_id", 0));
-	snprintf(sender, sizeof sender, "@%s", txt(r, i, "sender"));
+	snprintf(sender, sizeof sender, "@%s", row_text(r, i, "sender"));
 #define VALS(l) do { \
 	text_val(l, "message", id); \
 	text_val(l, "account", sender); \
@@ -52,22 +44,22 @@ add_message(struct thread *th, const struct rows *r, size_t i)
 	l = text_line(&th->t, body == UA_NORMAL ? UA_NORMAL : body);
 	text_addf(l, UA_DIM, "%s  ", t);
 	text_add(l, UA_SECTION, sender);
-	if (*txt(r, i, "role"))
-		text_addf(l, UA_DIM, " (%s)", txt(r, i, "role"));
-	text_addf(l, UA_DIM, "  via %s  #%s", txt(r, i, "channel"), id);
+	if (*row_text(r, i, "role"))
+		text_addf(l, UA_DIM, " (%s)", row_text(r, i, "role"));
+	text_addf(l, UA_DIM, "  via %s  #%s", row_text(r, i, "channel"), id);
 	if (flags)
 		text_addf(l, UA_FLAGGED, "  [flagged %lld]", (long long)flags);
 	if (hidden) {
 		text_add(l, UA_HIDDEN, "  [hidden by ");
-		text_add(l, UA_HIDDEN, txt(r, i, "hidden_by"));
+		text_add(l, UA_HIDDEN, row_text(r, i, "hidden_by"));
 		text_add(l, UA_HIDDEN, ": ");
-		text_add(l, UA_HIDDEN, txt(r, i, "hidden_reason"));
+		text_add(l, UA_HIDDEN, row_text(r, i, "hidden_reason"));
 		text_add(l, UA_HIDDEN, "]");
 	}
 	VALS(l);
 	l = text_line(&th->t, body);
 	text_add(l, UA_NORMAL, "    ");
-	text_add(l, body, txt(r, i, "body"));
+	text_add(l, body, row_text(r, i, "body"));
 	l->wrap = true;
 	l->indent = 4;
 	VALS(l);
@@ -78,9 +70,9 @@ add_message(struct thread *th, const struct rows *r, size_t i)
 			continue;
 		l = text_line(&th->t, UA_NORMAL);
 		text_add(l, UA_WARN, "    ! ");
-		text_add(l, UA_WARN, txt(th->marks, m, "detector"));
+		text_add(l, UA_WARN, row_text(th->marks, m, "detector"));
 		text_add(l, UA_DIM, ": ");
-		text_add(l, UA_MATCH, txt(th->marks, m, "why"));
+		text_add(l, UA_MATCH, row_text(th->marks, m, "why"));
 		l->wrap = true;
 		l->indent = 6;
 		VALS(l);
@@ -147,13 +139,13 @@ thread_open(struct view *v, struct werr *e)
 		return false;
 	free(th->subject);
 	free(th->people);
-	th->subject = xstrdup(txt(r, 0, "subject"));
-	th->people = xstrdup(txt(r, 0, "participants"));
+	th->subject = xstrdup(row_text(r, 0, "subject"));
+	th->people = xstrdup(row_text(r, 0, "participants"));
 	{
 		struct tline *l = text_line(&th->t, UA_NORMAL);
 
 		text_add(l, UA_DIM, "listing ");
-		text_add(l, UA_NORMAL, txt(r, 0, "listing"));
+		text_add(l, UA_NORMAL, row_text(r, 0, "listing"));
 		text_addf(l, UA_DIM, "   %lld messages   between ",
 		    (long long)rows_int(r, 0, "messages", 0));
 		text_add(l, UA_NORMAL, th->people);
@@ -215,22 +207,6 @@ thread_head(struct view *v, WINDOW *w, int width)
 	    ui_attr(v->ui, UA_HEADER), DT_CLIP_MARK);
 }
 
-static unsigned
-thread_enter(struct view *v, size_t line)
-{
-	struct thread *th = v->priv;
-	struct tline *l = text_at(&th->t, line);
-	const char *s;
-	int64_t id;
-
-	if (l && (s = text_get(l, "open-account")) &&
-	    str_to_i64(s, 1, INT64_MAX, &id)) {
-		tui_push(v->ui, account_view_new(v->ui, id));
-		return RE_REDRAW;
-	}
-	return RE_NONE;
-}
-
 static bool
 thread_value(struct view *v, size_t line, const char *name, struct buf *out)
 {
@@ -277,7 +253,7 @@ const struct view_ops view_thread = {
 	.head = thread_head,
 	.draw = tv_draw,
 	.match = tv_match,
-	.enter = thread_enter,
+	.enter = tv_enter,
 	.value = thread_value,
 	.resize = tv_resize,
 	.title = thread_title,

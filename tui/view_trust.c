@@ -5,49 +5,10 @@
  * ring opens the account; the action keys work on the line's account. */
 #include "text.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #define SECTION_ROWS 15
-
-struct trust {
-	struct text t;		/* first: the text view ops use it */
-};
-
-static struct rows *
-query(struct view *v, const char *what, int limit, struct werr *e, ...)
-{
-	struct param params[2];
-	struct query q = { 0 };
-	struct rows *r = NULL;
-	const char *k;
-	va_list ap;
-	size_t n = 0;
-
-	va_start(ap, e);
-	while ((k = va_arg(ap, const char *)) != NULL && n < W_NELEM(params)) {
-		params[n].k = (char *)k;
-		params[n].v = va_arg(ap, char *);
-		n++;
-	}
-	va_end(ap);
-	q.what = what;
-	q.params = params;
-	q.nparams = n;
-	q.limit = limit;
-	if (store_query(v->ui->st, &q, &r, e) < 0)
-		return NULL;
-	return r;
-}
-
-static const char *
-txt(const struct rows *r, size_t i, const char *col)
-{
-	const char *s = rows_text(r, i, col);
-
-	return s ? s : "";
-}
 
 static const char *
 level_name(int64_t n)
@@ -56,13 +17,10 @@ level_name(int64_t n)
 }
 
 static void
-section(struct trust *t, const char *title, const char *note)
+section(struct text *t, const char *title, const char *note)
 {
-	struct tline *l;
+	struct tline *l = text_heading(t, title);
 
-	text_line(&t->t, UA_NORMAL);
-	l = text_line(&t->t, UA_SECTION);
-	text_add(l, UA_SECTION, title);
 	if (note)
 		text_addf(l, UA_DIM, "  %s", note);
 }
@@ -70,10 +28,10 @@ section(struct trust *t, const char *title, const char *note)
 /* A line about one account: "@handle" padded, its values for the keys
  * and Enter. */
 static struct tline *
-account_line(struct trust *t, int64_t id, const char *handle,
+account_line(struct text *t, int64_t id, const char *handle,
     enum ui_attr attr)
 {
-	struct tline *l = text_line(&t->t, attr);
+	struct tline *l = text_line(t, attr);
 	char v[32], *h = xasprintf("@%s", handle);
 
 	text_add(l, UA_NORMAL, "  ");
@@ -91,16 +49,17 @@ account_line(struct trust *t, int64_t id, const char *handle,
 }
 
 static void
-none(struct trust *t, const char *what)
+none(struct text *t, const char *what)
 {
-	struct tline *l = text_line(&t->t, UA_DIM);
+	struct tline *l = text_line(t, UA_DIM);
 
 	text_addf(l, UA_DIM, "  %s", what);
 }
 
 static void
-levels(struct trust *t, const struct rows *r)
+levels(struct view *v, const struct rows *r)
 {
+	struct text *t = v->priv;
 	struct tline *l;
 	int64_t total = 0, most = 1;
 	size_t i;
@@ -118,9 +77,9 @@ levels(struct trust *t, const struct rows *r)
 		int bar = (int)(n * 30 / most), k;
 		char lvl[24];
 
-		l = text_line(&t->t, UA_NORMAL);
+		l = text_line(t, UA_NORMAL);
 		snprintf(lvl, sizeof lvl, "  %lld %s", (long long)rows_int(r, i,
-		    "level", 0), txt(r, i, "name"));
+		    "level", 0), row_text(r, i, "name"));
 		text_addw(l, UA_NORMAL, lvl, 12);
 		text_addf(l, UA_NORMAL, "%7lld  ", (long long)n);
 		{
@@ -139,13 +98,14 @@ levels(struct trust *t, const struct rows *r)
 			text_addf(l, UA_DIM, "  %lld locked",
 			    (long long)rows_int(r, i, "locked", 0));
 	}
-	l = text_line(&t->t, UA_DIM);
+	l = text_line(t, UA_DIM);
 	text_addf(l, UA_DIM, "  %lld accounts", (long long)total);
 }
 
 static void
-near(struct trust *t, const struct rows *r)
+near(struct view *v, const struct rows *r)
 {
+	struct text *t = v->priv;
 	struct tline *l;
 	size_t i;
 
@@ -153,13 +113,13 @@ near(struct trust *t, const struct rows *r)
 	for (i = 0; i < r->nrows; i++) {
 		int64_t lvl = rows_int(r, i, "trust", 0);
 
-		l = account_line(t, rows_int(r, i, "id", 0), txt(r, i,
+		l = account_line(t, rows_int(r, i, "id", 0), row_text(r, i,
 		    "handle"), UA_NORMAL);
 		text_addf(l, UA_DIM, "%lld %s -> %lld %s  ", (long long)lvl,
 		    level_name(lvl), (long long)lvl + 1, level_name(lvl + 1));
-		text_add(l, UA_WARN, txt(r, i, "missing"));
-		text_addf(l, UA_DIM, ": has %s, needs %s", txt(r, i, "have"),
-		    txt(r, i, "need"));
+		text_add(l, UA_WARN, row_text(r, i, "missing"));
+		text_addf(l, UA_DIM, ": has %s, needs %s",
+		    row_text(r, i, "have"), row_text(r, i, "need"));
 	}
 	if (r->nrows == 0)
 		none(t, "none");
@@ -168,27 +128,29 @@ near(struct trust *t, const struct rows *r)
 }
 
 static void
-demoted(struct trust *t, const struct rows *r)
+demoted(struct view *v, const struct rows *r)
 {
+	struct text *t = v->priv;
 	struct tline *l;
 	char a[16];
 	size_t i;
 
 	section(t, "Recently demoted", "(30 days)");
 	for (i = 0; i < r->nrows; i++) {
-		l = account_line(t, rows_int(r, i, "id", 0), txt(r, i,
+		l = account_line(t, rows_int(r, i, "id", 0), row_text(r, i,
 		    "handle"), UA_NORMAL);
 		text_addf(l, UA_WARN, "%s -> %s",
 		    level_name(rows_int(r, i, "was", 0)),
 		    level_name(rows_int(r, i, "trust", 0)));
 		age_format(tui_now() - rows_int(r, i, "changed", 0), a,
 		    sizeof a);
-		text_addf(l, UA_DIM, "  %s ago  %s", a, txt(r, i, "status"));
+		text_addf(l, UA_DIM, "  %s ago  %s", a,
+		    row_text(r, i, "status"));
 		if (rows_int(r, i, "flags", 0))
 			text_addf(l, UA_FLAGGED, "  %lld open flag%s (%s)",
 			    (long long)rows_int(r, i, "flags", 0),
 			    rows_int(r, i, "flags", 0) == 1 ? "" : "s",
-			    txt(r, i, "reason"));
+			    row_text(r, i, "reason"));
 	}
 	if (r->nrows == 0)
 		none(t, "none");
@@ -197,10 +159,11 @@ demoted(struct trust *t, const struct rows *r)
 }
 
 static void
-rings(struct trust *t, const struct rows *r)
+rings(struct view *v, const struct rows *r)
 {
+	struct text *t = v->priv;
 	struct tline *l;
-	char v[32], a[16];
+	char val[32], a[16];
 	size_t i;
 
 	section(t, "Vouch rings found", "(young or low-trust accounts "
@@ -208,7 +171,7 @@ rings(struct trust *t, const struct rows *r)
 	for (i = 0; i < r->nrows; i++) {
 		int64_t id = rows_int(r, i, "id", 0);
 
-		l = text_line(&t->t, UA_NORMAL);
+		l = text_line(t, UA_NORMAL);
 		age_format(tui_now() - rows_int(r, i, "found", 0), a, sizeof a);
 		text_addf(l, UA_FLAGGED, "  ring %lld", (long long)id);
 		text_addf(l, UA_DIM, "  %lld accounts, found %s ago",
@@ -217,44 +180,34 @@ rings(struct trust *t, const struct rows *r)
 			text_addf(l, UA_OK, ", %lld suspended or banned",
 			    (long long)rows_int(r, i, "actioned", 0));
 		text_add(l, UA_NORMAL, "  ");
-		text_add(l, UA_NORMAL, txt(r, i, "handles"));
+		text_add(l, UA_NORMAL, row_text(r, i, "handles"));
 		l->wrap = true;
 		l->indent = 4;
-		snprintf(v, sizeof v, "%lld", (long long)id);
-		text_val(l, "open-account", v);
-		snprintf(v, sizeof v, "ring:%lld", (long long)id);
-		text_val(l, "key", v);
+		snprintf(val, sizeof val, "%lld", (long long)id);
+		text_val(l, "open-account", val);
+		snprintf(val, sizeof val, "ring:%lld", (long long)id);
+		text_val(l, "key", val);
 	}
 	if (r->nrows == 0)
 		none(t, "none found (the detectors run with sweep and scan)");
 }
 
+static const struct text_section sections[] = {
+	{ "trust_levels", 0, NULL, NULL, levels },
+	{ "near_level", SECTION_ROWS, NULL, NULL, near },
+	{ "demoted", SECTION_ROWS, NULL, NULL, demoted },
+	{ "rings", SECTION_ROWS, NULL, NULL, rings },
+};
+
 static bool
 trust_open(struct view *v, struct werr *e)
 {
-	struct trust *t = v->priv;
-	struct rows *r;
+	struct text *t = v->priv;
 
-	text_clear(&t->t);
-	/* Each section reads on its own; one that fails shows its error in
-	 * place and the rest still show. */
-#define SECTION(what, limit, call, ...) do { \
-	struct werr se; \
-	werr_clear(&se); \
-	if ((r = query(v, what, limit, &se, __VA_ARGS__)) != NULL) { \
-		call; \
-		rows_free(r); \
-	} else { \
-		text_add(text_line(&t->t, UA_ERROR), UA_ERROR, se.msg); \
-	} \
-} while (0)
-	SECTION("trust_levels", 0, levels(t, r), NULL);
-	SECTION("near_level", SECTION_ROWS, near(t, r), NULL);
-	SECTION("demoted", SECTION_ROWS, demoted(t, r), NULL);
-	SECTION("rings", SECTION_ROWS, rings(t, r), NULL);
-#undef SECTION
-	text_line(&t->t, UA_NORMAL);
 	(void)e;
+	text_clear(t);
+	text_sections(v, t, sections, W_NELEM(sections), NULL, NULL);
+	text_line(t, UA_NORMAL);
 	return true;
 }
 
@@ -265,29 +218,11 @@ trust_head(struct view *v, WINDOW *w, int width)
 	    0);
 }
 
-static unsigned
-trust_enter(struct view *v, size_t line)
-{
-	struct trust *t = v->priv;
-	struct tline *l = text_at(&t->t, line);
-	const char *s;
-	int64_t id;
-
-	if (l && (s = text_get(l, "open-account")) &&
-	    str_to_i64(s, 1, INT64_MAX, &id)) {
-		tui_push(v->ui, account_view_new(v->ui, id));
-		return RE_REDRAW;
-	}
-	return RE_NONE;
-}
-
 static void
 trust_done(struct view *v)
 {
-	struct trust *t = v->priv;
-
-	text_free(&t->t);
-	free(t);
+	text_free(v->priv);
+	free(v->priv);
 }
 
 static struct view *trust_create(struct tui *ui);
@@ -302,7 +237,7 @@ const struct view_ops view_trust = {
 	.head = trust_head,
 	.draw = tv_draw,
 	.match = tv_match,
-	.enter = trust_enter,
+	.enter = tv_enter,
 	.value = tv_value,
 	.resize = tv_resize,
 	.done = trust_done,
@@ -311,8 +246,8 @@ const struct view_ops view_trust = {
 static struct view *
 trust_create(struct tui *ui)
 {
-	struct trust *t = xcalloc(1, sizeof *t);
+	struct text *t = xcalloc(1, sizeof *t);
 
-	text_init(&t->t);
+	text_init(t);
 	return view_new(ui, &view_trust, t);
 }
