@@ -62,7 +62,6 @@ guard_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 		if (s->conns)
 			s->conns->prev = k;
 		s->conns = k;
-		s->nconns++;
 		*socket_context = k;
 		return;
 	}
@@ -75,7 +74,6 @@ guard_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 		s->conns = k->next;
 	if (k->next)
 		k->next->prev = k->prev;
-	s->nconns--;
 	free(k);
 	*socket_context = NULL;
 }

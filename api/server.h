@@ -53,7 +53,6 @@ struct server {
 	struct store *store;
 	struct MHD_Daemon *daemon;
 	struct conn *conns;
-	unsigned nconns;
 	unsigned in_flight;	/* requests begun and not yet completed */
 	bool draining;		/* SIGTERM: answer what is in flight, close */
 	struct throttle throttle[THROTTLE_SLOTS];
