@@ -161,10 +161,6 @@ void prepared_free(struct prepared *p);
 /* Runs line[0..len) (it may hold NUL bytes, which are refused). */
 enum werr_kind cmd_run_n(struct cmd_ctx *ctx, const char *line, size_t len,
     bool preview);
-/* Applies a plan (asking ctx->confirm first when it is destructive) and
- * emits its results. */
-int cmd_apply_plan(struct cmd_ctx *ctx, const char *name,
-    struct cmd_plan *plan, struct werr *e);
 
 /* Writers (out_*.c). */
 void out_table(struct cmd_ctx *ctx, FILE *fp, const struct cmd_output *out);

@@ -309,8 +309,10 @@ ask(struct cmd_ctx *ctx, const char *name, struct cmd_plan *plan,
 	return yes;
 }
 
-int
-cmd_apply_plan(struct cmd_ctx *ctx, const char *name, struct cmd_plan *plan,
+/* Applies a plan (asking ctx->confirm first when it is destructive) and
+ * emits its results. */
+static int
+apply_plan(struct cmd_ctx *ctx, const char *name, struct cmd_plan *plan,
     struct werr *e)
 {
 	struct action_result *res;
@@ -364,7 +366,7 @@ cmd_run_n(struct cmd_ctx *ctx, const char *line, size_t len, bool preview)
 		if (preview)
 			for (i = 0; i < p.plan.n; i++)
 				p.plan.acts[i].dry_run = true;
-		rc = cmd_apply_plan(ctx, p.args.name, &p.plan, &e);
+		rc = apply_plan(ctx, p.args.name, &p.plan, &e);
 	} else
 		rc = p.args.entry->run(ctx, &p.args, &e);
 	prepared_free(&p);

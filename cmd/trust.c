@@ -22,8 +22,7 @@ plan(struct cmd_ctx *ctx, const struct cmd_args *a, struct cmd_plan *p,
 
 	if (unlock == (lv != NULL))
 		return werr_set(e, WE_USAGE, "trust takes a LEVEL or --unlock, "
-		    "one of the two; usage: trust ACCOUNT LEVEL|--unlock "
-		    "--reason TEXT");
+		    "one of the two; usage: %s", a->entry->usage);
 	if (lv) {
 		/* a number, or its name: new basic member trusted leader */
 		for (i = 0; i <= TRUST_MAX; i++)
