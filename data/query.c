@@ -400,10 +400,32 @@ q_breakdown(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 	return trust_breakdown(s, id, out, e);
 }
 
+/* ?1 now, ?2 the cursor, ?3 account, ?4 reporter, ?5 status, ?6 reason,
+ * ?7 limit. */
+#define FLAGS_SELECT \
+	"SELECT f.id, f.account_id, a.handle, " \
+	"f.reason, f.severity, f.status, f.created, f.deadline, " \
+	"coalesce('@' || r.handle, 'detector:' || f.detector) AS reporter, " \
+	"r.trust_level AS reporter_trust, " \
+	"r.reports_upheld AS reporter_upheld, " \
+	"r.reports_dismissed AS reporter_dismissed, " \
+	"(m.account_id IS NOT NULL AND (m.until IS NULL OR m.until > ?1)) " \
+	"  AS reporter_muted, " \
+	"f.message_id, f.detail, f.resolved_by, f.resolved_at, " \
+	"f.outcome_note FROM flag f " \
+	"JOIN account a ON a.id = f.account_id " \
+	"LEFT JOIN account r ON r.id = f.reporter_id " \
+	"LEFT JOIN muted_reporter m ON m.account_id = f.reporter_id "
+#define FLAGS_FILTERS \
+	"AND f.id < ?2 AND (?3 IS NULL OR f.account_id = ?3) " \
+	"AND (?4 IS NULL OR f.reporter_id = ?4) " \
+	"AND (?5 IS NULL OR f.status = ?5) AND (?6 IS NULL OR f.reason = ?6) " \
+	"ORDER BY f.id DESC LIMIT ?7"
+
 static int
 q_flags(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 {
-	const char *status, *reason;
+	const char *status, *reason, *sql;
 	int64_t account, reporter, after;
 
 	if (opt_account(s, c, "account", &account, e) < 0 ||
@@ -412,24 +434,16 @@ q_flags(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 	    opt_word(c, "reason", flag_reasons, &reason, e) < 0 ||
 	    parse_id_cursor(c->q->cursor, &after, e) < 0)
 		return -1;
-	/* With an account, its index; without, the primary key. */
-	if (sq_rows(s, e, out, "SELECT f.id, f.account_id, a.handle, "
-	    "f.reason, f.severity, f.status, f.created, f.deadline, "
-	    "coalesce('@' || r.handle, 'detector:' || f.detector) AS reporter, "
-	    "r.trust_level AS reporter_trust, "
-	    "r.reports_upheld AS reporter_upheld, "
-	    "r.reports_dismissed AS reporter_dismissed, "
-	    "(m.account_id IS NOT NULL AND (m.until IS NULL OR m.until > ?1)) "
-	    "  AS reporter_muted, "
-	    "f.message_id, f.detail, f.resolved_by, f.resolved_at, "
-	    "f.outcome_note FROM flag f "
-	    "JOIN account a ON a.id = f.account_id "
-	    "LEFT JOIN account r ON r.id = f.reporter_id "
-	    "LEFT JOIN muted_reporter m ON m.account_id = f.reporter_id "
-	    "WHERE f.id < ?2 AND (?3 IS NULL OR f.account_id = ?3) "
-	    "AND (?4 IS NULL OR f.reporter_id = ?4) "
-	    "AND (?5 IS NULL OR f.status = ?5) AND (?6 IS NULL OR f.reason = ?6) "
-	    "ORDER BY f.id DESC LIMIT ?7", "iiIItti", c->now, after, account,
+	/* The planner cannot see which of "?3 IS NULL OR ..." holds: the
+	 * account's or the reporter's flags are said outright, so that they
+	 * come from their index rather than a walk of every flag. */
+	if (account)
+		sql = FLAGS_SELECT "WHERE f.account_id = ?3 " FLAGS_FILTERS;
+	else if (reporter)
+		sql = FLAGS_SELECT "WHERE f.reporter_id = ?4 " FLAGS_FILTERS;
+	else
+		sql = FLAGS_SELECT "WHERE 1 " FLAGS_FILTERS;
+	if (sq_rows(s, e, out, sql, "iiIItti", c->now, after, account,
 	    reporter, status, reason, (int64_t)c->limit + 1) < 0)
 		return -1;
 	page_finish(*out, c->limit, cursor_id);
@@ -683,11 +697,25 @@ q_escalations(struct sq *s, struct qctx *c, struct rows **out,
 	return 0;
 }
 
+/* ?1 the cursor, ?2 actor, ?3 account, ?4 action, ?5 since, ?6 until,
+ * ?7 target, ?8 limit. */
+#define AUDIT_SELECT \
+	"SELECT l.id, l.at, l.actor, l.action, " \
+	"l.target, l.account_id, a.handle, l.reason, l.params, l.result " \
+	"FROM audit l LEFT JOIN account a ON a.id = l.account_id "
+#define AUDIT_FILTERS \
+	"AND l.id < ?1 AND (?2 IS NULL OR l.actor = ?2) " \
+	"AND (?3 IS NULL OR l.account_id = ?3) " \
+	"AND (?4 IS NULL OR l.action = ?4 OR l.action LIKE ?4 || '.%') " \
+	"AND (?5 IS NULL OR l.at >= ?5) AND (?6 IS NULL OR l.at < ?6) " \
+	"AND (?7 IS NULL OR l.target = ?7) " \
+	"ORDER BY l.id DESC LIMIT ?8"
+
 static int
 q_audit(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 {
 	const char *actor = qp(c, "actor"), *action = qp(c, "action");
-	const char *target = qp(c, "target");
+	const char *target = qp(c, "target"), *sql;
 	int64_t account, since, until, after;
 
 	if (opt_account(s, c, "account", &account, e) < 0 ||
@@ -695,16 +723,16 @@ q_audit(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 	    opt_time(c, "until", &until, e) < 0 ||
 	    parse_id_cursor(c->q->cursor, &after, e) < 0)
 		return -1;
-	if (sq_rows(s, e, out, "SELECT l.id, l.at, l.actor, l.action, "
-	    "l.target, l.account_id, a.handle, l.reason, l.params, l.result "
-	    "FROM audit l LEFT JOIN account a ON a.id = l.account_id "
-	    "WHERE l.id < ?1 AND (?2 IS NULL OR l.actor = ?2) "
-	    "AND (?3 IS NULL OR l.account_id = ?3) "
-	    "AND (?4 IS NULL OR l.action = ?4 OR l.action LIKE ?4 || '.%') "
-	    "AND (?5 IS NULL OR l.at >= ?5) AND (?6 IS NULL OR l.at < ?6) "
-	    "AND (?7 IS NULL OR l.target = ?7) "
-	    "ORDER BY l.id DESC LIMIT ?8", "itItIIti", after, actor, account,
-	    action, since, until, target, (int64_t)c->limit + 1) < 0)
+	/* As for flags: an account's or a moderator's entries from their
+	 * index, not a walk back through the whole log. */
+	if (account)
+		sql = AUDIT_SELECT "WHERE l.account_id = ?3 " AUDIT_FILTERS;
+	else if (actor)
+		sql = AUDIT_SELECT "WHERE l.actor = ?2 " AUDIT_FILTERS;
+	else
+		sql = AUDIT_SELECT "WHERE 1 " AUDIT_FILTERS;
+	if (sq_rows(s, e, out, sql, "itItIIti", after, actor, account, action,
+	    since, until, target, (int64_t)c->limit + 1) < 0)
 		return -1;
 	page_finish(*out, c->limit, cursor_id);
 	return 0;
@@ -959,11 +987,29 @@ q_whoami(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 /* The detectors' marks, escalation detail, the trust overview and the
  * webhook outbox (issue: marketplace rules). */
 
+/* ?1 the cursor, ?2 account, ?3 message, ?4 thread, ?5 detector,
+ * ?6 limit. */
+#define MARKS_SELECT \
+	"SELECT k.id, k.detector, k.target_type, " \
+	"k.target_id, k.account_id, a.handle, k.message_id, " \
+	"m.thread_id, k.field, k.pos, k.len, k.why, k.grp AS ring, " \
+	"k.flag_id, f.status AS flag_status, k.at FROM mark k " \
+	"JOIN account a ON a.id = k.account_id " \
+	"LEFT JOIN message m ON m.id = k.message_id " \
+	"LEFT JOIN flag f ON f.id = k.flag_id "
+#define MARKS_FILTERS \
+	"AND k.id < ?1 AND (?2 IS NULL OR k.account_id = ?2) " \
+	"AND (?3 IS NULL OR k.message_id = ?3) " \
+	"AND (?4 IS NULL OR k.message_id IN (SELECT id FROM message " \
+	"  WHERE thread_id = ?4)) " \
+	"AND (?5 IS NULL OR k.detector = ?5) " \
+	"ORDER BY k.id DESC LIMIT ?6"
+
 static int
 q_marks(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 {
 	int64_t account, message, thread, after;
-	const char *detector;
+	const char *detector, *sql;
 
 	if (opt_account(s, c, "account", &account, e) < 0 ||
 	    opt_int(c, "message", 1, INT64_MAX, &message, 0, e) < 0 ||
@@ -971,22 +1017,20 @@ q_marks(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 	    opt_word(c, "detector", detector_names, &detector, e) < 0 ||
 	    parse_id_cursor(c->q->cursor, &after, e) < 0)
 		return -1;
-	/* pos and len are bytes of the field marked (the message body, the
-	 * display name, the handle), for highlighting */
-	if (sq_rows(s, e, out, "SELECT k.id, k.detector, k.target_type, "
-	    "k.target_id, k.account_id, a.handle, k.message_id, "
-	    "m.thread_id, k.field, k.pos, k.len, k.why, k.grp AS ring, "
-	    "k.flag_id, f.status AS flag_status, k.at FROM mark k "
-	    "JOIN account a ON a.id = k.account_id "
-	    "LEFT JOIN message m ON m.id = k.message_id "
-	    "LEFT JOIN flag f ON f.id = k.flag_id WHERE k.id < ?1 "
-	    "AND (?2 IS NULL OR k.account_id = ?2) "
-	    "AND (?3 IS NULL OR k.message_id = ?3) "
-	    "AND (?4 IS NULL OR k.message_id IN (SELECT id FROM message "
-	    "  WHERE thread_id = ?4)) "
-	    "AND (?5 IS NULL OR k.detector = ?5) "
-	    "ORDER BY k.id DESC LIMIT ?6", "iIIIti", after, account, message,
-	    thread, detector, (int64_t)c->limit + 1) < 0)
+	/* As for flags: the leading filter said outright, for its index.
+	 * pos and len are bytes of the field marked (the message body, the
+	 * display name, the handle), for highlighting. */
+	if (message)
+		sql = MARKS_SELECT "WHERE k.message_id = ?3 " MARKS_FILTERS;
+	else if (thread)
+		sql = MARKS_SELECT "WHERE k.message_id IN (SELECT id FROM "
+		    "message WHERE thread_id = ?4) " MARKS_FILTERS;
+	else if (account)
+		sql = MARKS_SELECT "WHERE k.account_id = ?2 " MARKS_FILTERS;
+	else
+		sql = MARKS_SELECT "WHERE 1 " MARKS_FILTERS;
+	if (sq_rows(s, e, out, sql, "iIIIti", after, account, message, thread,
+	    detector, (int64_t)c->limit + 1) < 0)
 		return -1;
 	page_finish(*out, c->limit, cursor_id);
 	return 0;

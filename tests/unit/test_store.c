@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../../data/schema.h"
+#include "../../data/sq.h"
 
 static char dir[256];
 
@@ -309,6 +310,60 @@ test_connection_settings(void **state)
 	fx_close(f);
 }
 
+/* The query plan of the last list the store read, one line. */
+static char *
+last_plan(struct fixture *f)
+{
+	struct buf b = BUF_INIT;
+	sqlite3_stmt *plan;
+	char *sql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s",
+	    sq_of(f->st)->last_sql);
+
+	assert_int_equal(sqlite3_prepare_v2(f->raw, sql, -1, &plan, NULL),
+	    SQLITE_OK);
+	while (sqlite3_step(plan) == SQLITE_ROW)
+		buf_printf(&b, "%s; ", sqlite3_column_text(plan, 3));
+	sqlite3_finalize(plan);
+	sqlite3_free(sql);
+	return buf_steal(&b);
+}
+
+static void
+expect_plan(struct fixture *f, const char *index, const char *not)
+{
+	char *plan = last_plan(f);
+
+	if (strstr(plan, index) == NULL || strstr(plan, not) != NULL)
+		fail_msg("plan wants %s, not %s: %s", index, not, plan);
+	free(plan);
+}
+
+/* An account's flags, marks and audit entries, and a thread's marks, come
+ * from their index, not from a walk of the whole table. */
+static void
+test_filtered_lists_use_their_index(void **state)
+{
+	struct fixture *f = fx_open();
+
+	(void)state;
+	fx_account(f, "sam", 100, true, 12, 1);
+	rows_free(fx_query(f, "flags", "account", "1", NULL));
+	expect_plan(f, "flag_account", "SCAN f");
+	rows_free(fx_query(f, "flags", "reporter", "1", NULL));
+	expect_plan(f, "flag_reporter", "SCAN f");
+	rows_free(fx_query(f, "marks", "account", "1", NULL));
+	expect_plan(f, "mark_account", "SCAN k");
+	rows_free(fx_query(f, "marks", "thread", "1", NULL));
+	expect_plan(f, "mark_message", "SCAN k");
+	rows_free(fx_query(f, "marks", "message", "1", NULL));
+	expect_plan(f, "mark_message", "SCAN k");
+	rows_free(fx_query(f, "audit", "account", "1", NULL));
+	expect_plan(f, "audit_account", "SCAN l");
+	rows_free(fx_query(f, "audit", "actor", "carol", NULL));
+	expect_plan(f, "audit_actor", "SCAN l");
+	fx_close(f);
+}
+
 int
 main(void)
 {
@@ -322,6 +377,7 @@ main(void)
 		cmocka_unit_test(test_create_refuses_existing),
 		cmocka_unit_test(test_migrations_step_by_step),
 		cmocka_unit_test(test_connection_settings),
+		cmocka_unit_test(test_filtered_lists_use_their_index),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
