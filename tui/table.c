@@ -79,6 +79,17 @@ table_reach(struct view *v, size_t n, struct werr *e)
 	return source_reach(&tab(v)->src, n, e);
 }
 
+enum ui_attr
+table_cell_time(const struct rows *r, size_t row, const char *col,
+    struct buf *out)
+{
+	char t[32];
+
+	time_format_short(rows_int(r, row, col, 0), t, sizeof t);
+	buf_adds(out, t);
+	return UA_DIM;
+}
+
 static void
 layout(struct table *t, int width)
 {

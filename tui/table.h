@@ -69,6 +69,10 @@ void table_title(struct view *v, struct buf *out);
 void table_filter(struct view *v, const char *k, const char *val);
 void table_done(struct view *v);
 
+/* A cell of a time column as a date, dim (for a spec's cell()). */
+enum ui_attr table_cell_time(const struct rows *r, size_t row,
+    const char *col, struct buf *out);
+
 /* The ops of every list view; the view adds its name, help, flags and
  * create. */
 #define TABLE_VIEW_OPS \

@@ -110,6 +110,19 @@ text_val(struct tline *l, const char *name, const char *value)
 	l->nvals++;
 }
 
+void
+text_valf(struct tline *l, const char *name, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	text_val(l, name, buf_str(&b));
+	buf_free(&b);
+}
+
 const char *
 text_get(const struct tline *l, const char *name)
 {

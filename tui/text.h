@@ -53,6 +53,8 @@ void text_addf(struct tline *l, enum ui_attr attr, const char *fmt, ...)
 /* A segment padded or cut to exactly width columns. */
 void text_addw(struct tline *l, enum ui_attr attr, const char *s, int width);
 void text_val(struct tline *l, const char *name, const char *value);
+void text_valf(struct tline *l, const char *name, const char *fmt, ...)
+    W_PRINTF(3, 4);
 const char *text_get(const struct tline *l, const char *name);
 /* Lays out the lines not yet laid out, or all when the width changed. */
 void text_layout(struct text *t, int width);

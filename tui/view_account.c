@@ -184,7 +184,7 @@ notes(struct view *v, const struct rows *r)
 {
 	struct account *a = v->priv;
 	struct tline *l;
-	char t[32], key[32];
+	char t[32];
 	size_t i;
 
 	text_heading(&a->t, "Notes (sticky first)");
@@ -201,9 +201,8 @@ notes(struct view *v, const struct rows *r)
 		text_add(l, UA_NORMAL, row_text(r, i, "body"));
 		l->wrap = true;
 		l->indent = 4;
-		snprintf(key, sizeof key, "note:%lld",
+		text_valf(l, "key", "note:%lld",
 		    (long long)rows_int(r, i, "id", 0));
-		text_val(l, "key", key);
 	}
 	none(a, r);
 }
@@ -238,7 +237,7 @@ strikes(struct view *v, const struct rows *r)
 {
 	struct account *a = v->priv;
 	struct tline *l;
-	char t[32], val[32];
+	char t[32];
 	size_t i;
 
 	text_heading(&a->t, "Strikes");
@@ -259,16 +258,13 @@ strikes(struct view *v, const struct rows *r)
 			text_addf(l, UA_WARN, "  appeal #%lld %s",
 			    (long long)rows_int(r, i, "appeal_id", 0),
 			    row_text(r, i, "appeal_status"));
-			snprintf(val, sizeof val, "%lld",
+			text_valf(l, "appeal", "%lld",
 			    (long long)rows_int(r, i, "appeal_id", 0));
-			text_val(l, "appeal", val);
 		}
-		snprintf(val, sizeof val, "%lld",
+		text_valf(l, "strike", "%lld",
 		    (long long)rows_int(r, i, "id", 0));
-		text_val(l, "strike", val);
-		snprintf(val, sizeof val, "strike:%lld",
+		text_valf(l, "key", "strike:%lld",
 		    (long long)rows_int(r, i, "id", 0));
-		text_val(l, "key", val);
 	}
 	none(a, r);
 }
@@ -277,7 +273,7 @@ static void
 flag_line(struct account *a, const struct rows *r, size_t i, bool open)
 {
 	struct tline *l;
-	char t[32], val[48];
+	char t[32];
 	const char *rep = row_text(r, i, "reporter");
 
 	l = item(a, open ? UA_FLAGGED : UA_NORMAL);
@@ -312,9 +308,8 @@ flag_line(struct account *a, const struct rows *r, size_t i, bool open)
 	if (rows_int(r, i, "message_id", 0) > 0) {
 		text_addf(l, UA_DIM, " msg %lld",
 		    (long long)rows_int(r, i, "message_id", 0));
-		snprintf(val, sizeof val, "%lld",
+		text_valf(l, "message", "%lld",
 		    (long long)rows_int(r, i, "message_id", 0));
-		text_val(l, "message", val);
 	}
 	if (*row_text(r, i, "detail")) {
 		text_add(l, UA_DIM, ": ");
@@ -326,11 +321,8 @@ flag_line(struct account *a, const struct rows *r, size_t i, bool open)
 	}
 	l->wrap = true;
 	l->indent = 9;
-	snprintf(val, sizeof val, "%lld", (long long)rows_int(r, i, "id", 0));
-	text_val(l, "flag", val);
-	snprintf(val, sizeof val, "flag:%lld",
-	    (long long)rows_int(r, i, "id", 0));
-	text_val(l, "key", val);
+	text_valf(l, "flag", "%lld", (long long)rows_int(r, i, "id", 0));
+	text_valf(l, "key", "flag:%lld", (long long)rows_int(r, i, "id", 0));
 }
 
 static void
@@ -364,7 +356,7 @@ ratings(struct view *v, const struct rows *r)
 {
 	struct account *a = v->priv;
 	struct tline *l;
-	char t[32], val[32];
+	char t[32];
 	size_t i;
 
 	text_heading(&a->t, "Ratings");
@@ -387,12 +379,10 @@ ratings(struct view *v, const struct rows *r)
 			text_add(l, UA_NORMAL, row_text(r, i, "comment"));
 			text_add(l, UA_DIM, "\"");
 		}
-		snprintf(val, sizeof val, "%lld", (long long)rows_int(r, i,
-		    "other_id", 0));
-		text_val(l, "open-account", val);
-		snprintf(val, sizeof val, "rating:%lld",
+		text_valf(l, "open-account", "%lld",
+		    (long long)rows_int(r, i, "other_id", 0));
+		text_valf(l, "key", "rating:%lld",
 		    (long long)rows_int(r, i, "id", 0));
-		text_val(l, "key", val);
 	}
 	none(a, r);
 	more(a, r, "ratings");
@@ -403,7 +393,7 @@ vouches(struct view *v, const struct rows *r)
 {
 	struct account *a = v->priv;
 	struct tline *l;
-	char t[32], val[32];
+	char t[32];
 	size_t i;
 
 	text_heading(&a->t, "Vouches");
@@ -419,12 +409,10 @@ vouches(struct view *v, const struct rows *r)
 		    (long long)rows_int(r, i, "trust", 0), t);
 		if (in && rows_int(r, i, "peer", 0))
 			text_add(l, UA_OK, "  in the peer group");
-		snprintf(val, sizeof val, "%lld", (long long)rows_int(r, i,
-		    "account_id", 0));
-		text_val(l, "open-account", val);
-		snprintf(val, sizeof val, "vouch:%s:%lld", in ? "in" : "out",
+		text_valf(l, "open-account", "%lld",
 		    (long long)rows_int(r, i, "account_id", 0));
-		text_val(l, "key", val);
+		text_valf(l, "key", "vouch:%s:%lld", in ? "in" : "out",
+		    (long long)rows_int(r, i, "account_id", 0));
 	}
 	none(a, r);
 }
@@ -436,7 +424,7 @@ marks(struct view *v, const struct rows *r)
 {
 	struct account *a = v->priv;
 	struct tline *l;
-	char t[32], val[32];
+	char t[32];
 	size_t i;
 
 	text_heading(&a->t, "Detector marks");
@@ -457,12 +445,10 @@ marks(struct view *v, const struct rows *r)
 		l->wrap = true;
 		l->indent = 6;
 		if (thread > 0) {
-			snprintf(val, sizeof val, "%lld", (long long)thread);
-			text_val(l, "thread", val);
+			text_valf(l, "thread", "%lld", (long long)thread);
 		}
-		snprintf(val, sizeof val, "mark:%lld",
+		text_valf(l, "key", "mark:%lld",
 		    (long long)rows_int(r, i, "id", 0));
-		text_val(l, "key", val);
 	}
 	none(a, r);
 	if (r->nrows > 0 && r->next)
@@ -475,7 +461,7 @@ ring(struct view *v, const struct rows *r)
 {
 	struct account *a = v->priv;
 	struct tline *l;
-	char t[16], val[32], *h;
+	char t[16], *h;
 	size_t i;
 
 	if (r->nrows == 0)
@@ -498,12 +484,10 @@ ring(struct view *v, const struct rows *r)
 			text_addf(l, UA_WARN, "  %s", row_text(r, i, "status"));
 		text_val(l, "account", h);
 		text_val(l, "handle", h);
-		snprintf(val, sizeof val, "%lld", (long long)rows_int(r, i,
-		    "account_id", 0));
-		text_val(l, "open-account", val);
-		snprintf(val, sizeof val, "ring:%lld",
+		text_valf(l, "open-account", "%lld",
 		    (long long)rows_int(r, i, "account_id", 0));
-		text_val(l, "key", val);
+		text_valf(l, "key", "ring:%lld",
+		    (long long)rows_int(r, i, "account_id", 0));
 		free(h);
 	}
 }
@@ -513,7 +497,7 @@ threads(struct view *v, const struct rows *r)
 {
 	struct account *a = v->priv;
 	struct tline *l;
-	char t[32], val[32];
+	char t[32];
 	size_t i;
 
 	text_heading(&a->t, "Threads");
@@ -533,12 +517,10 @@ threads(struct view *v, const struct rows *r)
 			text_addf(l, UA_FLAGGED, ", %lld flagged",
 			    (long long)flagged);
 		text_addf(l, UA_DIM, "  %s", t);
-		snprintf(val, sizeof val, "%lld",
+		text_valf(l, "thread", "%lld",
 		    (long long)rows_int(r, i, "id", 0));
-		text_val(l, "thread", val);
-		snprintf(val, sizeof val, "thread:%lld",
+		text_valf(l, "key", "thread:%lld",
 		    (long long)rows_int(r, i, "id", 0));
-		text_val(l, "key", val);
 	}
 	none(a, r);
 	more(a, r, "threads");

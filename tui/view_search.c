@@ -14,13 +14,8 @@ static enum ui_attr
 search_cell(const struct rows *r, size_t row, const struct column *c,
     struct buf *out)
 {
-	if (str_eq(c->name, "at")) {
-		char t[32];
-
-		time_format_short(rows_int(r, row, "at", 0), t, sizeof t);
-		buf_adds(out, t);
-		return UA_DIM;
-	}
+	if (str_eq(c->name, "at"))
+		return table_cell_time(r, row, "at", out);
 	return UA_DEFAULT;
 }
 

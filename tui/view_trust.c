@@ -32,18 +32,16 @@ account_line(struct text *t, int64_t id, const char *handle,
     enum ui_attr attr)
 {
 	struct tline *l = text_line(t, attr);
-	char v[32], *h = xasprintf("@%s", handle);
+	char *h = xasprintf("@%s", handle);
 
 	text_add(l, UA_NORMAL, "  ");
 	text_addw(l, UA_NORMAL, h, 20);
 	text_add(l, UA_NORMAL, " ");
 	text_val(l, "account", h);
 	text_val(l, "handle", h);
-	snprintf(v, sizeof v, "%lld", (long long)id);
-	text_val(l, "open-account", v);
-	text_val(l, "id", v);
-	snprintf(v, sizeof v, "account:%lld", (long long)id);
-	text_val(l, "key", v);
+	text_valf(l, "open-account", "%lld", (long long)id);
+	text_valf(l, "id", "%lld", (long long)id);
+	text_valf(l, "key", "account:%lld", (long long)id);
 	free(h);
 	return l;
 }
@@ -163,7 +161,7 @@ rings(struct view *v, const struct rows *r)
 {
 	struct text *t = v->priv;
 	struct tline *l;
-	char val[32], a[16];
+	char a[16];
 	size_t i;
 
 	section(t, "Vouch rings found", "(young or low-trust accounts "
@@ -183,10 +181,8 @@ rings(struct view *v, const struct rows *r)
 		text_add(l, UA_NORMAL, row_text(r, i, "handles"));
 		l->wrap = true;
 		l->indent = 4;
-		snprintf(val, sizeof val, "%lld", (long long)id);
-		text_val(l, "open-account", val);
-		snprintf(val, sizeof val, "ring:%lld", (long long)id);
-		text_val(l, "key", val);
+		text_valf(l, "open-account", "%lld", (long long)id);
+		text_valf(l, "key", "ring:%lld", (long long)id);
 	}
 	if (r->nrows == 0)
 		none(t, "none found (the detectors run with sweep and scan)");
