@@ -248,13 +248,8 @@ atomic(struct cmd_ctx *ctx, const struct line *lines, size_t n,
 			j++;
 		if (j == k)
 			continue;
-		memset(&out, 0, sizeof out);
-		out.shape = CMD_RESULTS;
-		out.command = pl[i].p.args.name;
-		out.title = out.command;
-		out.acts = acts + k;
-		out.results = res + k;
-		out.nresults = j - k;
+		results_output(&out, pl[i].p.args.name, pl[i].p.args.name,
+		    acts + k, res + k, j - k);
 		ctx->line = pl[i].no;
 		cmd_emit(ctx, &out);
 	}

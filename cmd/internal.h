@@ -169,6 +169,10 @@ void out_json(struct cmd_ctx *ctx, FILE *fp, const struct cmd_output *out);
 /* The columns of results as rows: action, target, audit_id, replayed,
  * dry_run, message. */
 struct rows *results_rows(const struct cmd_output *out);
+/* Fills out with what a write line did (or would do): its results. */
+void results_output(struct cmd_output *out, const char *name,
+    const char *title, const struct action *acts,
+    const struct action_result *res, size_t n);
 
 
 #endif

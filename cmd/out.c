@@ -86,6 +86,19 @@ cmd_message(struct cmd_ctx *ctx, enum cmd_level level, const char *fmt, ...)
 	buf_free(&safe);
 }
 
+void
+results_output(struct cmd_output *out, const char *name, const char *title,
+    const struct action *acts, const struct action_result *res, size_t n)
+{
+	memset(out, 0, sizeof *out);
+	out->shape = CMD_RESULTS;
+	out->command = name;
+	out->title = title;
+	out->acts = acts;
+	out->results = res;
+	out->nresults = n;
+}
+
 struct rows *
 results_rows(const struct cmd_output *out)
 {

@@ -218,22 +218,6 @@ free_results(struct action_result *res, size_t n)
 	free(res);
 }
 
-static void
-emit_results(struct cmd_ctx *ctx, const char *name, const struct cmd_plan *plan,
-    const struct action_result *res, size_t n)
-{
-	struct cmd_output out;
-
-	memset(&out, 0, sizeof out);
-	out.shape = CMD_RESULTS;
-	out.command = name;
-	out.title = name;
-	out.acts = plan->acts;
-	out.results = res;
-	out.nresults = n;
-	cmd_emit(ctx, &out);
-}
-
 /* A refusal in a batch of several names the one at fault. */
 static void
 blame(const struct cmd_plan *plan, struct werr *e)
@@ -295,13 +279,7 @@ ask(struct cmd_ctx *ctx, const char *name, struct cmd_plan *plan,
 		return false;
 	}
 	ask_question(name, plan, question, sizeof question);
-	memset(&out, 0, sizeof out);
-	out.shape = CMD_RESULTS;
-	out.command = name;
-	out.title = question;
-	out.acts = plan->acts;
-	out.results = res;
-	out.nresults = plan->n;
+	results_output(&out, name, question, plan->acts, res, plan->n);
 	yes = ctx->confirm(ctx, question, &out);
 	for (i = 0; i < plan->n; i++)
 		plan->acts[i].dry_run = false;
@@ -316,6 +294,7 @@ apply_plan(struct cmd_ctx *ctx, const char *name, struct cmd_plan *plan,
     struct werr *e)
 {
 	struct action_result *res;
+	struct cmd_output out;
 	int rc;
 
 	if (plan->destructive && ctx->confirm && !plan->acts[0].dry_run) {
@@ -333,7 +312,8 @@ apply_plan(struct cmd_ctx *ctx, const char *name, struct cmd_plan *plan,
 		free(res);
 		return -1;
 	}
-	emit_results(ctx, name, plan, res, plan->n);
+	results_output(&out, name, name, plan->acts, res, plan->n);
+	cmd_emit(ctx, &out);
 	free_results(res, plan->n);
 	return 0;
 }
