@@ -112,8 +112,9 @@ struct cmd_ctx {
 	/* Idempotency key used for a write line without --key (batch mode:
 	 * derived from the file's hash and the line number). */
 	const char *default_key;
-	/* The default tsv writer prints the header of results once per run,
-	 * so that a batch's results read as one table. */
+	/* The default tsv writer prints the header of results once for
+	 * results that follow each other, so that a batch's results read
+	 * as one table; other output between them ends that table. */
 	bool results_header_done;
 };
 

@@ -94,6 +94,9 @@ out_tsv(struct cmd_ctx *ctx, FILE *fp, const struct cmd_output *out)
 	struct rows *r;
 	size_t i;
 
+	/* results after anything else need their header again */
+	if (out->shape != CMD_RESULTS)
+		ctx->results_header_done = false;
 	switch (out->shape) {
 	case CMD_LIST:
 		put_rows(fp, out->rows, true);

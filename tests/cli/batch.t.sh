@@ -24,6 +24,13 @@ a=$(audit)
 check "the same batch again" "$W" --format json --batch "$TMP/good.txt"
 is "applies nothing twice" "$(audit)" "$a"
 is "every line replayed" "$(jq -r .replayed "$OUT" | sort -u)" "true"
+check "a read between writes" "$W" --format tsv --batch - <<'X'
+tag @cjk_shop around1
+stats
+tag @cjk_shop around2
+X
+is "the results after it have their header again" \
+    "$(grep -c '^action	target' "$OUT")" "2"
 check "an explicit --key wins" "$W" --format json --batch - <<'X'
 warn @osc52_clip --reason x --key mine-1
 X
