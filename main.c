@@ -207,11 +207,16 @@ demo_main(int argc, char **argv)
 static int
 init_main(int argc, char **argv)
 {
+	static const char init_usage[] = "usage: warden init PATH";
 	struct store *st;
 	struct werr e;
 
+	if (argc == 2 && (str_eq(argv[1], "--help") || str_eq(argv[1], "-h"))) {
+		puts(init_usage);
+		return 0;
+	}
 	if (argc != 2 || argv[1][0] == '-')
-		die(EX_USAGE_, "usage: warden init PATH");
+		die(EX_USAGE_, "%s", init_usage);
 	if (exists(argv[1]))
 		die(werr_exit_status(WE_CANTCREATE), "init: %s exists; warden "
 		    "init makes a new database", argv[1]);

@@ -116,6 +116,9 @@ check "the login name is its admin" env -u WARDEN_MODERATOR "$W" -d "$TMP/empty.
 is "as admin" "$(jq -r .role "$OUT")" "admin"
 check "the empty queue" env -u WARDEN_MODERATOR "$W" -d "$TMP/empty.db" -c queue
 check_exit 73 "init will not overwrite" "$W" init "$TMP/empty.db"
+check "init --help, as demo --help" "$W" init --help
+is "its usage" "$(cat "$OUT")" "usage: warden init PATH"
+check_exit 64 "init with a word too many" "$W" init "$TMP/a.db" "$TMP/b.db"
 check_exit 64 "demo with a bad --accounts" "$W" demo "$TMP/x.db" --accounts 5
 check "the demo's login admin acts at once" env -u WARDEN_MODERATOR "$W" -c \
     "note @cjk_shop hello --dry-run"
