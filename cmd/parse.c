@@ -45,9 +45,10 @@ closest(const struct cmd_entry *const *list, const char *word)
 	return NULL;
 }
 
+/* what: "command"; help: the command that lists them ("help") */
 static const struct cmd_entry *
 lookup(const struct cmd_entry *const *list, const char *what,
-    const char *word, struct werr *e)
+    const char *help, const char *word, struct werr *e)
 {
 	const struct cmd_entry *found = NULL;
 	struct buf b = BUF_INIT;
@@ -87,25 +88,26 @@ lookup(const struct cmd_entry *const *list, const char *what,
 		werr_set(e, WE_USAGE, "unknown %s '%s' \xe2\x80\x94 did you "
 		    "mean '%s'?", what, word, near);
 	else
-		werr_set(e, WE_USAGE, "unknown %s '%s'; 'help' lists them",
-		    what, word);
+		werr_set(e, WE_USAGE, "unknown %s '%s'; '%s' lists them",
+		    what, word, help);
 	return NULL;
 }
 
 const struct cmd_entry *
 cmd_lookup(const char *word, struct werr *e)
 {
-	return lookup(cmd_table, "command", word, e);
+	return lookup(cmd_table, "command", "help", word, e);
 }
 
 const struct cmd_entry *
 cmd_lookup_sub(const struct cmd_entry *parent, const char *word,
     struct werr *e)
 {
-	char what[64];
+	char what[64], help[64];
 
 	snprintf(what, sizeof what, "%s subcommand", parent->name);
-	return lookup(parent->subs, what, word, e);
+	snprintf(help, sizeof help, "help %s", parent->name);
+	return lookup(parent->subs, what, help, word, e);
 }
 
 bool

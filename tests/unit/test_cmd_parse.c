@@ -142,7 +142,8 @@ test_subcommands(void **state)
 	assert_string_equal(a.name, "moderator list");
 	cmd_args_free(&a);
 	refused("moderator", "moderator needs one of: list, add");
-	refused("moderator frob", "unknown moderator subcommand 'frob'");
+	refused("moderator frob", "unknown moderator subcommand 'frob'; "
+	    "'help moderator' lists them");
 	refused("token --label x", "token needs one of");
 }
 
