@@ -410,6 +410,14 @@ static const char *const migrations[] = {
 	"INSERT INTO meta(k, v) VALUES ('detect_hw_message', '0'),\n"
 	"  ('detect_hw_account', '0'), ('detect_hw_rating', '0'),\n"
 	"  ('detect_hw_vouch', '');\n",
+
+	/* 2 -> 3: indexes for what a large marketplace reads often. */
+	/* a thread's flagged messages (the thread list and view) */
+	"CREATE INDEX flag_message ON flag(message_id) WHERE message_id IS NOT NULL;\n"
+	/* the sweep's recently active threads (unanswered inquiries) */
+	"CREATE INDEX thread_last ON thread(last_at);\n"
+	/* the status line's counts of suspended and banned accounts */
+	"CREATE INDEX account_status ON account(status);\n",
 };
 
 int

@@ -361,6 +361,14 @@ test_filtered_lists_use_their_index(void **state)
 	expect_plan(f, "audit_account", "SCAN l");
 	rows_free(fx_query(f, "audit", "actor", "carol", NULL));
 	expect_plan(f, "audit_actor", "SCAN l");
+	/* a thread's messages and an account's threads count their flags
+	 * through the flag's message */
+	fx_sql(f, "INSERT INTO thread(id, subject, created, last_at) VALUES "
+	    "(1, 'Sofa', 0, 0); INSERT INTO participant VALUES (1, 1, 'buyer')");
+	rows_free(fx_query(f, "messages", "thread", "1", NULL));
+	expect_plan(f, "flag_message", "SCAN f");
+	rows_free(fx_query(f, "threads", "account", "1", NULL));
+	expect_plan(f, "flag_message", "AUTOMATIC");
 	fx_close(f);
 }
 
