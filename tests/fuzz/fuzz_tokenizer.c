@@ -4,6 +4,9 @@
  *   - tokenize() either fails with a message, or gives words that are NUL
  *     free, as long as they say, with columns inside the line;
  *   - tokenizing is deterministic;
+ *   - the words, each written back in single quotes (a ' inside as \'),
+ *     tokenize to the same words: what a front end quotes comes back
+ *     as it was;
  *   - cmd_parse() either fails with a message, or names an entry of the
  *     table and its arguments and options, each within the entry's
  *     limits;
@@ -15,6 +18,50 @@
 #include "../../cmd/internal.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The words again, each in single quotes. */
+static void
+requote(const struct tokens *t, struct buf *b)
+{
+	size_t i, j;
+
+	for (i = 0; i < t->n; i++) {
+		if (i)
+			buf_addc(b, ' ');
+		buf_addc(b, '\'');
+		for (j = 0; j < t->v[i].len; j++) {
+			if (t->v[i].s[j] == '\'')
+				buf_adds(b, "'\\''");
+			else
+				buf_addc(b, t->v[i].s[j]);
+		}
+		buf_addc(b, '\'');
+	}
+}
+
+static void
+check_requoted(const struct tokens *t)
+{
+	struct buf b = BUF_INIT;
+	struct tokens again;
+	struct werr e;
+	size_t i;
+
+	requote(t, &b);
+	if (b.len > CMD_LINE_MAX) {
+		buf_free(&b);
+		return;
+	}
+	if (tokenize(buf_str(&b), b.len, &again, &e) < 0 || again.n != t->n)
+		abort();
+	for (i = 0; i < t->n; i++)
+		if (again.v[i].len != t->v[i].len ||
+		    memcmp(again.v[i].s, t->v[i].s, t->v[i].len) != 0 ||
+		    again.v[i].dash)
+			abort();
+	tokens_free(&again);
+	buf_free(&b);
+}
 
 static void
 check_tokens(const char *line, size_t size)
@@ -42,9 +89,12 @@ check_tokens(const char *line, size_t size)
 		abort();
 	for (i = 0; i < t.n; i++)
 		if (strcmp(t.v[i].s, again.v[i].s) != 0 ||
-		    t.v[i].dash != again.v[i].dash)
+		    t.v[i].dash != again.v[i].dash ||
+		    t.v[i].quoted != again.v[i].quoted ||
+		    t.v[i].col != again.v[i].col)
 			abort();
 	tokens_free(&again);
+	check_requoted(&t);
 	tokens_free(&t);
 }
 
