@@ -418,7 +418,7 @@ sweep_close(struct actx *x, struct sweep *w, struct werr *e)
 	    "a.handle, x.flag_id, f.status AS flag_status FROM escalation x "
 	    "JOIN account a ON a.id = x.account_id "
 	    "LEFT JOIN flag f ON f.id = x.flag_id "
-	    "WHERE x.status <> 'resolved' AND ("
+	    "WHERE x.status IN ('open','acknowledged') AND ("
 	    "  (x.kind = 'flag' AND f.id IS NOT NULL AND f.status <> 'open') "
 	    "  OR (x.kind = 'inquiry' AND x.thread_id IS NOT NULL AND EXISTS ("
 	    "    SELECT 1 FROM message m LEFT JOIN message q ON "
@@ -477,45 +477,65 @@ open_step(struct actx *x, const char *kind, int64_t account,
  * Booking now." closing a conversation needs no answer), older than
  * inquiry_answer_hours and younger than inquiry_horizon_days (an old dead
  * thread is not followed up).  The escalation is on the side that owes
- * the answer. */
+ * the answer.
+ *
+ * Only the threads active since the last sweep's cut-off are read (meta
+ * sweep_inquiry_cut): a thread quiet since then had its inquiry come due
+ * at that sweep or earlier, and was escalated then.  So a sweep reads a
+ * day of threads rather than the whole horizon.  (What this gives up: a
+ * message the marketplace writes with a time already past the cut-off,
+ * and an answerer who was banned then and is restored now.) */
 static int
 sweep_inquiries(struct actx *x, struct sweep *w, struct werr *e)
 {
+	struct sq *s = x->s;
 	struct rows *r = NULL;
+	int64_t horizon, cut, last_cut, from;
 	size_t i;
 	int rc;
 
-	rc = sq_rows(x->s, e, &r, "SELECT q.thread_id, q.answerer, q.inquiry, "
-	    "a.handle FROM (SELECT t.id AS thread_id, "
+	horizon = x->now - (int64_t)(sq_rule(s, "inquiry_horizon_days") *
+	    86400);
+	cut = x->now - (int64_t)(sq_rule(s, "inquiry_answer_hours") * 3600);
+	if (sq_meta_int(s, "sweep_inquiry_cut", &last_cut, e) < 0)
+		return -1;
+	from = last_cut >= horizon ? last_cut + 1 : horizon;
+	/* Materialized, each thread's last answer and then its inquiry are
+	 * looked up once, not once per place the query names them. */
+	rc = sq_rows(s, e, &r, "WITH c AS MATERIALIZED (SELECT t.id AS "
+	    "  thread_id, (SELECT r.id FROM message r JOIN participant rs ON "
+	    "  rs.thread_id = r.thread_id AND rs.account_id = r.sender_id AND "
+	    "  rs.role IN ('seller','host') WHERE r.thread_id = t.id "
+	    "  ORDER BY r.sent_at DESC, r.id DESC LIMIT 1) AS answer "
+	    "  FROM thread t WHERE t.last_at >= ?3 AND NOT EXISTS (SELECT 1 "
+	    "  FROM escalation x WHERE x.kind = 'inquiry' AND "
+	    "  x.thread_id = t.id AND x.status <> 'resolved')), "
+	    "q AS MATERIALIZED (SELECT c.thread_id, "
 	    "  (SELECT min(s.account_id) FROM participant s WHERE "
-	    "   s.thread_id = t.id AND s.role IN ('seller','host')) AS answerer, "
+	    "   s.thread_id = c.thread_id AND s.role IN ('seller','host')) "
+	    "  AS answerer, "
 	    "  (SELECT m.id FROM message m JOIN participant b ON "
 	    "   b.thread_id = m.thread_id AND b.account_id = m.sender_id AND "
-	    "   b.role IN ('buyer','guest') WHERE m.thread_id = t.id AND "
-	    "   NOT EXISTS (SELECT 1 FROM message r JOIN participant rs ON "
-	    "   rs.thread_id = r.thread_id AND rs.account_id = r.sender_id AND "
-	    "   rs.role IN ('seller','host') WHERE r.thread_id = t.id AND "
-	    "   (r.sent_at, r.id) > (m.sent_at, m.id)) "
+	    "   b.role IN ('buyer','guest') WHERE m.thread_id = c.thread_id "
+	    "   AND (l.id IS NULL OR (m.sent_at, m.id) > (l.sent_at, l.id)) "
 	    "   AND (instr(m.body, '?') > 0 OR instr(m.body, '\xef\xbc\x9f') > 0 "
 	    "   OR NOT EXISTS (SELECT 1 FROM message p WHERE "
-	    "   p.thread_id = m.thread_id AND (p.sent_at < m.sent_at OR "
-	    "   (p.sent_at = m.sent_at AND p.id < m.id)))) "
+	    "   p.thread_id = m.thread_id AND (p.sent_at, p.id) < "
+	    "   (m.sent_at, m.id))) "
 	    "   ORDER BY m.sent_at, m.id LIMIT 1) AS inquiry "
-	    " FROM thread t WHERE t.last_at >= ?1) q "
+	    "  FROM c LEFT JOIN message l ON l.id = c.answer) "
+	    "SELECT q.thread_id, q.answerer, q.inquiry, a.handle FROM q "
 	    "JOIN message m ON m.id = q.inquiry "
 	    "JOIN account a ON a.id = q.answerer "
 	    "WHERE m.sent_at >= ?1 AND m.sent_at <= ?2 AND a.status <> 'banned' "
 	    "AND NOT EXISTS (SELECT 1 FROM escalation x WHERE x.kind = 'inquiry' "
-	    "  AND x.thread_id = q.thread_id AND (x.status <> 'resolved' OR "
-	    "  x.message_id = q.inquiry)) "
-	    "ORDER BY m.sent_at, q.thread_id", "ii",
-	    x->now - (int64_t)(sq_rule(x->s, "inquiry_horizon_days") * 86400),
-	    x->now - (int64_t)(sq_rule(x->s, "inquiry_answer_hours") * 3600));
+	    "  AND x.thread_id = q.thread_id AND x.message_id = q.inquiry) "
+	    "ORDER BY m.sent_at, q.thread_id", "iii", horizon, cut, from);
 	for (i = 0; rc == 0 && i < r->nrows; i++) {
 		char *why = xasprintf("message %lld in thread %lld unanswered "
 		    "for %g hours", (long long)rows_int(r, i, "inquiry", 0),
 		    (long long)rows_int(r, i, "thread_id", 0),
-		    sq_rule(x->s, "inquiry_answer_hours"));
+		    sq_rule(s, "inquiry_answer_hours"));
 
 		rc = open_step(x, "inquiry", rows_int(r, i, "answerer", 0),
 		    rows_text(r, i, "handle"), rows_int(r, i, "thread_id", 0),
@@ -523,6 +543,8 @@ sweep_inquiries(struct actx *x, struct sweep *w, struct werr *e)
 		free(why);
 	}
 	rows_free(r);
+	if (rc == 0 && cut > last_cut)
+		rc = sq_meta_set_int(s, "sweep_inquiry_cut", cut, e);
 	return rc;
 }
 

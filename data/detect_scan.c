@@ -30,35 +30,6 @@ static const char *const flag_reason[DET__COUNT] = {
 };
 
 static int
-meta_int(struct sq *s, const char *k, int64_t *v, struct werr *e)
-{
-	char *t = NULL;
-	int rc = sq_text(s, e, &t, "SELECT v FROM meta WHERE k = ?", "t", k);
-
-	*v = 0;
-	if (rc > 0 && t)
-		(void)str_to_i64(t, 0, INT64_MAX, v);
-	free(t);
-	return rc < 0 ? -1 : 0;
-}
-
-static int
-meta_set(struct sq *s, const char *k, const char *v, struct werr *e)
-{
-	return sq_run(s, e, "INSERT INTO meta(k, v) VALUES (?, ?) "
-	    "ON CONFLICT(k) DO UPDATE SET v = excluded.v", "tt", k, v);
-}
-
-static int
-meta_set_int(struct sq *s, const char *k, int64_t v, struct werr *e)
-{
-	char t[32];
-
-	snprintf(t, sizeof t, "%lld", (long long)v);
-	return meta_set(s, k, t, e);
-}
-
-static int
 own_domains(struct sq *s, struct domains *d, struct werr *e)
 {
 	char *t = NULL;
@@ -167,7 +138,7 @@ scan_messages(struct actx *x, unsigned which, bool full,
 	bool both = (which & (1u << DET_CONTACT)) &&
 	    (which & (1u << DET_PHISHING));
 
-	if (meta_int(s, "detect_hw_message", &hw, e) < 0)
+	if (sq_meta_int(s, "detect_hw_message", &hw, e) < 0)
 		return -1;
 	if (!full)
 		last = hw;
@@ -218,7 +189,7 @@ scan_messages(struct actx *x, unsigned which, bool full,
 		if (i < CHUNK)
 			break;
 	}
-	if (both && last > hw && meta_set_int(s, "detect_hw_message", last, e)
+	if (both && last > hw && sq_meta_set_int(s, "detect_hw_message", last, e)
 	    < 0)
 		return -1;
 	return 0;
@@ -349,7 +320,7 @@ scan_accounts(struct actx *x, bool full, const struct domains *own,
 	int64_t from = 0, last, hw = 0;
 	int pass;
 
-	if (meta_int(s, "detect_hw_account", &hw, e) < 0)
+	if (sq_meta_int(s, "detect_hw_account", &hw, e) < 0)
 		return -1;
 	if (!full)
 		from = hw;
@@ -400,7 +371,7 @@ scan_accounts(struct actx *x, bool full, const struct domains *own,
 				break;
 		}
 	}
-	if (last > hw && meta_set_int(s, "detect_hw_account", last, e) < 0)
+	if (last > hw && sq_meta_set_int(s, "detect_hw_account", last, e) < 0)
 		return -1;
 	return 0;
 }
@@ -431,7 +402,7 @@ scan_ratings(struct actx *x, bool full, struct scan_report *rep,
 	size_t i;
 	int rc;
 
-	if (meta_int(s, "detect_hw_rating", &hw, e) < 0 ||
+	if (sq_meta_int(s, "detect_hw_rating", &hw, e) < 0 ||
 	    sq_int(s, e, &max, "SELECT coalesce(max(id), 0) FROM rating", "")
 	    < 0)
 		return -1;
@@ -488,7 +459,7 @@ scan_ratings(struct actx *x, bool full, struct scan_report *rep,
 	rows_free(r);
 	if (rc < 0)
 		return -1;
-	if (max > hw && meta_set_int(s, "detect_hw_rating", max, e) < 0)
+	if (max > hw && sq_meta_set_int(s, "detect_hw_rating", max, e) < 0)
 		return -1;
 	return 0;
 }
@@ -530,7 +501,7 @@ detect_scan(struct actx *x, unsigned which, bool full,
 		if (rc == 0 && (full || !str_eq(sig, seen)))
 			rc = detect_rings(x, rep, e);
 		if (rc == 0 && !str_eq(sig, seen))
-			rc = meta_set(x->s, "detect_hw_vouch", sig ? sig : "", e);
+			rc = sq_meta_set(x->s, "detect_hw_vouch", sig ? sig : "", e);
 		free(sig);
 		free(seen);
 	}

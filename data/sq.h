@@ -78,6 +78,12 @@ int sq_begin(struct sq *s, struct werr *e);
 int sq_commit(struct sq *s, struct werr *e);
 void sq_rollback(struct sq *s);
 
+/* The meta table's numbers (0 when missing or not a number) and text:
+ * high-water marks and the like. */
+int sq_meta_int(struct sq *s, const char *k, int64_t *v, struct werr *e);
+int sq_meta_set(struct sq *s, const char *k, const char *v, struct werr *e);
+int sq_meta_set_int(struct sq *s, const char *k, int64_t v, struct werr *e);
+
 /* The rules table, loaded on open. */
 double sq_rule(struct sq *s, const char *name);
 

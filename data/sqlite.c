@@ -447,6 +447,35 @@ sq_rollback(struct sq *s)
 	s->tx_depth = 0;
 }
 
+int
+sq_meta_int(struct sq *s, const char *k, int64_t *v, struct werr *e)
+{
+	char *t = NULL;
+	int rc = sq_text(s, e, &t, "SELECT v FROM meta WHERE k = ?", "t", k);
+
+	*v = 0;
+	if (rc > 0 && t)
+		(void)str_to_i64(t, 0, INT64_MAX, v);
+	free(t);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+sq_meta_set(struct sq *s, const char *k, const char *v, struct werr *e)
+{
+	return sq_run(s, e, "INSERT INTO meta(k, v) VALUES (?, ?) "
+	    "ON CONFLICT(k) DO UPDATE SET v = excluded.v", "tt", k, v);
+}
+
+int
+sq_meta_set_int(struct sq *s, const char *k, int64_t v, struct werr *e)
+{
+	char t[32];
+
+	snprintf(t, sizeof t, "%lld", (long long)v);
+	return sq_meta_set(s, k, t, e);
+}
+
 double
 sq_rule(struct sq *s, const char *name)
 {

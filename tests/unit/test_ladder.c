@@ -243,6 +243,39 @@ test_what_counts_as_an_inquiry(void **state)
 	(void)old;
 }
 
+/* A sweep reads the threads active since the last sweep's cut-off: a
+ * message written later with a time before it is not read until its
+ * thread moves again. */
+static void
+test_sweep_reads_threads_since_the_last(void **state)
+{
+	struct fixture *f = *state;
+	int64_t b = fx_account(f, "bea", 20, true, 1, 0);
+	int64_t s = fx_account(f, "sol", 300, true, 30, 1);
+	int64_t t = thread_new(f, b, s, false), late;
+	char sql[200];
+
+	say(f, t, b, "Is it still for sale?");
+	f->now += 25 * HOUR;
+	sweep(f, "1 escalation opened");
+	assert_int_equal(count(f, "SELECT v FROM meta WHERE "
+	    "k = 'sweep_inquiry_cut'"), f->now - 24 * HOUR);
+	/* written now, dated two days back: before the cut-off */
+	late = thread_new(f, b, s, false);
+	f->now -= 48 * HOUR;
+	say(f, late, b, "Can you ship it?");
+	f->now += 48 * HOUR;
+	sweep_nothing(f);
+	/* the thread moves: it is read again, its first question counts */
+	say(f, late, b, "Hello?");
+	f->now += 25 * HOUR;
+	sweep(f, "1 escalation opened");
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM escalation x JOIN "
+	    "message m ON m.id = x.message_id WHERE x.thread_id = %lld AND "
+	    "m.body = 'Can you ship it?'", (long long)late);
+	assert_int_equal(count(f, sql), 1);
+}
+
 static void
 test_ack_assign_and_disputes(void **state)
 {
@@ -406,6 +439,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_what_counts_as_an_inquiry,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_sweep_reads_threads_since_the_last, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ack_assign_and_disputes,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_flag_deadline, setup,
