@@ -418,14 +418,16 @@ sweep_close(struct actx *x, struct sweep *w, struct werr *e)
 	    "a.handle, x.flag_id, f.status AS flag_status FROM escalation x "
 	    "JOIN account a ON a.id = x.account_id "
 	    "LEFT JOIN flag f ON f.id = x.flag_id "
+	    "LEFT JOIN message q ON q.id = x.message_id "
 	    "WHERE x.status IN ('open','acknowledged') AND ("
 	    "  (x.kind = 'flag' AND f.id IS NOT NULL AND f.status <> 'open') "
 	    "  OR (x.kind = 'inquiry' AND x.thread_id IS NOT NULL AND EXISTS ("
-	    "    SELECT 1 FROM message m LEFT JOIN message q ON "
-	    "    q.id = x.message_id WHERE m.thread_id = x.thread_id AND "
-	    "    m.sender_id = x.account_id AND CASE WHEN q.id IS NULL THEN "
-	    "    m.sent_at >= x.opened ELSE (m.sent_at, m.id) > "
-	    "    (q.sent_at, q.id) END))) ORDER BY x.id", "");
+	    /* after the inquiry (or the opening): a range of the thread's
+	     * index, not every message of the thread */
+	    "    SELECT 1 FROM message m WHERE m.thread_id = x.thread_id AND "
+	    "    (m.sent_at, m.id) > (coalesce(q.sent_at, x.opened), "
+	    "    coalesce(q.id, 0)) AND m.sender_id = x.account_id))) "
+	    "ORDER BY x.id", "");
 	for (i = 0; rc == 0 && i < r->nrows; i++) {
 		int64_t id = rows_int(r, i, "id", 0);
 		bool flag = str_eq(rows_text(r, i, "kind"), "flag");
