@@ -68,17 +68,6 @@ cmp_lookalike(const void *k, const void *e)
 	return a < b ? -1 : a > b;
 }
 
-/* Invisible: zero-width, joiners, bidi marks and overrides, soft hyphen,
- * word joiner, BOM. */
-static bool
-invisible(unsigned cp)
-{
-	return cp == 0x00ad || cp == 0x034f || cp == 0x180e ||
-	    (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
-	    (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) ||
-	    cp == 0xfeff;
-}
-
 static bool
 combining(unsigned cp)
 {
@@ -165,7 +154,11 @@ fold_text(const char *in, size_t len, bool skel, struct fold *f)
 		if (cp < 0x80) {
 			c = fold_ascii(cp, skel);
 			emit(&o, &c, 1, i);
-		} else if (invisible(cp)) {
+		} else if (cp == 0x2028 || cp == 0x2029) {
+			/* line and paragraph separators break words */
+			emit(&o, " ", 1, i);
+		} else if (safe_invisible(cp)) {
+			/* the renderer's list: what it shows as <U+XXXX> */
 			f->hidden = true;
 		} else if (combining(cp)) {
 			;

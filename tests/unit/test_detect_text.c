@@ -116,6 +116,11 @@ test_skeleton(void **state)
 	s = skeleton("bad \xff bytes");
 	assert_string_equal(s, "bad ? bytes");
 	free(s);
+	/* whatever the renderer shows as <U+XXXX> is hidden here too: a
+	 * Hangul filler, a tag character, a variation selector */
+	s = skeleton("Sup\xe3\x85\xa4po\xf3\xa0\x81\x81rt\xef\xb8\x8f");
+	assert_string_equal(s, "support");
+	free(s);
 }
 
 static void
