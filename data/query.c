@@ -4,6 +4,7 @@
 #include "sq.h"
 #include "detect.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +72,23 @@ parse_id_cursor(const char *cursor, int64_t *id, struct werr *e)
 		return 0;
 	if (!str_to_i64(cursor, 1, INT64_MAX, id))
 		return bad_cursor(e);
+	return 0;
+}
+
+/* "A:B": the cursor of a list ordered by a time (or a count) and an id.
+ * Left as they are when there is no cursor. */
+static int
+parse_pair_cursor(const char *cursor, int64_t *a, int64_t *b, struct werr *e)
+{
+	long long x, y;
+	int n = 0;
+
+	if (cursor == NULL)
+		return 0;
+	if (sscanf(cursor, "%lld:%lld%n", &x, &y, &n) != 2 || cursor[n])
+		return bad_cursor(e);
+	*a = x;
+	*b = y;
 	return 0;
 }
 
@@ -214,7 +232,7 @@ q_queue(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 	static const char *const sorts[] = { "priority", "age", "flags", NULL };
 	void (*cursor_fn)(const struct rows *, size_t, struct buf *);
 	sqlite3_stmt *st;
-	int64_t trust, ck1 = 0;
+	int64_t trust, ck1 = 0, cid = 0;
 	double ckp = 0;
 	char kind = 'p';
 	int n = 0;
@@ -228,20 +246,19 @@ q_queue(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 	if (sort)
 		kind = sort[0];
 	if (cursor) {
-		int64_t cid;
-		char ck;
+		long long id;
 
-		if (sscanf(cursor, "%c:", &ck) != 1 || ck != kind)
+		/* "p:PRIORITY:ID", "a:OLDEST:ID" or "f:FLAGS:ID", of this
+		 * sort */
+		if (cursor[0] != kind || cursor[1] != ':')
 			return bad_cursor(e);
 		if (kind == 'p') {
-			if (sscanf(cursor, "p:%lf:%lld%n", &ckp,
-			    (long long *)&cid, &n) != 2 || cursor[n])
+			if (sscanf(cursor + 2, "%lf:%lld%n", &ckp, &id, &n) != 2
+			    || cursor[n + 2] || !isfinite(ckp))
 				return bad_cursor(e);
-		} else if (sscanf(cursor + 2, "%lld:%lld%n",
-		    (long long *)&ck1, (long long *)&cid, &n) != 2 ||
-		    cursor[n + 2])
-			return bad_cursor(e);
-		(void)cid;
+			cid = id;
+		} else if (parse_pair_cursor(cursor + 2, &ck1, &cid, e) < 0)
+			return -1;
 	}
 	/* One statement per sort, with and without a cursor, so that each
 	 * is a walk of its partial index (see tests: query plan). */
@@ -288,16 +305,10 @@ q_queue(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 		sqlite3_bind_text(st, 7, reason, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 8, c->limit + 1);
 	if (cursor) {
-		int64_t cid = 0;
-
-		if (kind == 'p') {
-			sscanf(cursor, "p:%lf:%lld", &ckp, (long long *)&cid);
+		if (kind == 'p')
 			sqlite3_bind_double(st, 9, ckp);
-		} else {
-			sscanf(cursor + 2, "%lld:%lld", (long long *)&ck1,
-			    (long long *)&cid);
+		else
 			sqlite3_bind_int64(st, 9, ck1);
-		}
 		sqlite3_bind_int64(st, 10, cid);
 	}
 	if (sq_collect(s, e, st, out) < 0)
@@ -461,13 +472,11 @@ static int
 q_threads(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 {
 	int64_t account, at = INT64_MAX, id = INT64_MAX;
-	int n = 0;
 
 	if (resolve_account(s, qp(c, "account"), "account", &account, e) < 0)
 		return -1;
-	if (c->q->cursor && (sscanf(c->q->cursor, "%lld:%lld%n",
-	    (long long *)&at, (long long *)&id, &n) != 2 || c->q->cursor[n]))
-		return bad_cursor(e);
+	if (parse_pair_cursor(c->q->cursor, &at, &id, e) < 0)
+		return -1;
 	if (sq_rows(s, e, out, "SELECT t.id, t.subject, t.listing, p.role, "
 	    "(SELECT group_concat('@' || a.handle, ' ') FROM participant o "
 	    "  JOIN account a ON a.id = o.account_id WHERE o.thread_id = t.id "
@@ -522,7 +531,6 @@ static int
 q_messages(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 {
 	int64_t thread, at = INT64_MIN, id = INT64_MIN, found;
-	int n = 0;
 
 	if (opt_int(c, "thread", 1, INT64_MAX, &thread, 0, e) < 0)
 		return -1;
@@ -533,9 +541,8 @@ q_messages(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 	    thread) == 0)
 		return werr_field(e, WE_NOTFOUND, "thread", "no thread %lld",
 		    (long long)thread);
-	if (c->q->cursor && (sscanf(c->q->cursor, "%lld:%lld%n",
-	    (long long *)&at, (long long *)&id, &n) != 2 || c->q->cursor[n]))
-		return bad_cursor(e);
+	if (parse_pair_cursor(c->q->cursor, &at, &id, e) < 0)
+		return -1;
 	if (sq_rows(s, e, out, "SELECT m.id, m.thread_id, m.sender_id, "
 	    "a.handle AS sender, p.role, m.sent_at, m.channel, m.body, "
 	    "m.hidden, m.hidden_reason, m.hidden_by, "
@@ -668,7 +675,6 @@ q_escalations(struct sq *s, struct qctx *c, struct rows **out,
 		"resolved", "active", "all", NULL };
 	const char *status, *assignee = qp(c, "assignee");
 	int64_t account, overdue, due = INT64_MIN, id = INT64_MIN;
-	int n = 0;
 
 	if (opt_word(c, "status", statuses, &status, e) < 0 ||
 	    opt_account(s, c, "account", &account, e) < 0 ||
@@ -676,9 +682,8 @@ q_escalations(struct sq *s, struct qctx *c, struct rows **out,
 		return -1;
 	if (status == NULL)
 		status = "active";
-	if (c->q->cursor && (sscanf(c->q->cursor, "%lld:%lld%n",
-	    (long long *)&due, (long long *)&id, &n) != 2 || c->q->cursor[n]))
-		return bad_cursor(e);
+	if (parse_pair_cursor(c->q->cursor, &due, &id, e) < 0)
+		return -1;
 	if (sq_rows(s, e, out, "SELECT x.id, x.kind, x.account_id, a.handle, "
 	    "x.thread_id, x.flag_id, x.opened, x.due, "
 	    "(x.status <> 'resolved' AND x.due < ?1) AS overdue, x.level, "
@@ -1149,13 +1154,11 @@ static int
 q_demoted(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 {
 	int64_t days, at = INT64_MAX, id = INT64_MAX;
-	int n = 0;
 
 	if (opt_int(c, "days", 1, 3650, &days, 30, e) < 0)
 		return -1;
-	if (c->q->cursor && (sscanf(c->q->cursor, "%lld:%lld%n",
-	    (long long *)&at, (long long *)&id, &n) != 2 || c->q->cursor[n]))
-		return bad_cursor(e);
+	if (parse_pair_cursor(c->q->cursor, &at, &id, e) < 0)
+		return -1;
 	if (sq_rows(s, e, out, "SELECT a.id, a.handle, a.trust_prev_level "
 	    "AS was, a.trust_level AS trust, a.trust_changed_at AS changed, "
 	    "a.trust_locked AS locked, a.status, a.open_flags AS flags, "

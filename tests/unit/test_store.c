@@ -372,6 +372,40 @@ test_filtered_lists_use_their_index(void **state)
 	fx_close(f);
 }
 
+/* A queue cursor cut short or of another sort is refused as one, not read
+ * past its end. */
+static void
+test_queue_cursors_checked(void **state)
+{
+	static const struct {
+		const char *sort, *cursor;
+	} bad[] = {
+		{ "age", "a" }, { "flags", "f" }, { "priority", "p" },
+		{ "age", "a:" }, { "age", "p:1:2" }, { "priority", "p:1:2x" },
+		{ "priority", "p:nan:1" }, { "flags", "f:1" },
+	};
+	struct fixture *f = fx_open();
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < W_NELEM(bad); i++) {
+		struct param p = { (char *)"sort", (char *)bad[i].sort };
+		struct query q = { "queue", 1, &p, NULL, 0 };
+		struct rows *r = NULL;
+		char *cursor = xstrdup(bad[i].cursor);
+
+		q.cursor = cursor;
+		werr_clear(&f->err);
+		if (store_query(f->st, &q, &r, &f->err) != -1)
+			fail_msg("cursor '%s' taken", cursor);
+		assert_int_equal(f->err.kind, WE_USAGE);
+		assert_string_equal(f->err.field, "cursor");
+		assert_null(r);
+		free(cursor);
+	}
+	fx_close(f);
+}
+
 int
 main(void)
 {
@@ -386,6 +420,7 @@ main(void)
 		cmocka_unit_test(test_migrations_step_by_step),
 		cmocka_unit_test(test_connection_settings),
 		cmocka_unit_test(test_filtered_lists_use_their_index),
+		cmocka_unit_test(test_queue_cursors_checked),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
