@@ -632,7 +632,9 @@ main(int argc, char **argv)
 		if (status == 0)
 			status = werr_exit_status(WE_IO);
 	}
-	if (!o.dry_run && !o.read_only && (o.batch || o.ncommands))
+	/* only a run that wrote: a read must not take the outbox's write
+	 * lock (scripts run reads in loops); cron's sweep always writes */
+	if (ctx.applied && (o.batch || o.ncommands))
 		deliver_webhooks(st, &cfg, o.quiet);
 
 	store_close(st);

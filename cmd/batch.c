@@ -238,6 +238,8 @@ atomic(struct cmd_ctx *ctx, const struct line *lines, size_t n,
 			res = NULL;
 			goto fail;
 		}
+		if (!acts[0].dry_run)
+			ctx->applied = true;
 	}
 	/* 3: the results, line by line */
 	for (i = 0, j = 0; i < np; i++) {

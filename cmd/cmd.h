@@ -104,6 +104,8 @@ struct cmd_ctx {
 	FILE *out;		/* where the default emit writes (stdout) */
 
 	bool quit;		/* set by `quit`: the front end should stop */
+	bool applied;		/* a write was applied (not a dry run): there
+				 * may be events for the webhooks */
 
 	/* Where the line being run came from, for messages: "FILE:LINE: "
 	 * in a batch.  cmd_batch() sets them; front ends leave them. */

@@ -312,6 +312,8 @@ apply_plan(struct cmd_ctx *ctx, const char *name, struct cmd_plan *plan,
 		free(res);
 		return -1;
 	}
+	if (!plan->acts[0].dry_run)
+		ctx->applied = true;
 	results_output(&out, name, name, plan->acts, res, plan->n);
 	cmd_emit(ctx, &out);
 	free_results(res, plan->n);

@@ -49,10 +49,21 @@ is "the event is kept, the past settled" "$(pending)" "1"
 is "the failure is recorded" "$(sql "$db" "SELECT attempts > 0 AND last_error IS NOT NULL FROM outbox ORDER BY id DESC LIMIT 1")" "1"
 check "-q keeps quiet about it" "$W" -q -c 'restore @cjk_shop --reason ok'
 is "nothing on stderr" "$(cat "$ERR")" ""
+# a read takes no write lock for the outbox: only a run that wrote
+# delivers (cron's sweep always writes)
+tries() { sql "$db" "SELECT sum(attempts) FROM delivery"; }
+sql "$db" "UPDATE delivery SET next_at = 0 WHERE delivered_at IS NULL"
+t=$(tries)
+check "a read with an event due" "$W" -c stats
+is "does not try to deliver it" "$(tries)" "$t"
+is "and says nothing of webhooks" "$(cat "$ERR")" ""
+check "a sweep delivers it" "$W" -c sweep
+like "it tried" "$(cat "$ERR")" "not delivered yet"
+is "once more" "$(tries)" "$((t + 1))"
 cat >>"$XDG_CONFIG_HOME/warden/config" <<X
 colour = red
 X
-check "a bad webhook setting" "$W" -c stats
+check "a bad webhook setting" "$W" -c 'note @cjk_shop hooks'
 like "is named by file and line" "$(cat "$ERR")" "config:4: .*colour"
 rm -f "$XDG_CONFIG_HOME/warden/config"
 
