@@ -65,6 +65,11 @@ ui_confirm(struct tui *ui, const char *question, const char *detail)
 		curs_set(1);
 		doupdate();
 		key = term_getkey(ui, 1000);
+		/* Ctrl-C answers no.  Until it is taken, every read gives
+		 * ERR at once: waiting on would spin and never read the
+		 * answer. */
+		if (term_interrupted())
+			break;
 		if (key == ERR && !term_ending())
 			continue;
 		if (key == KEY_RESIZE) {

@@ -93,6 +93,15 @@ wait_for "^:ban @$h2 @$h3 --reason ?\$"
 type_text "'tui bulk test'"
 keys Enter
 wait_for '\[y/N\]'
+keys C-c
+shows "Ctrl-C at the question is no" 'cancelled'
+is "nothing was banned by it" \
+    "$(sql "SELECT count(*) FROM account WHERE status = 'banned' AND handle IN ('$h2', '$h3')")" 0
+keys b
+wait_for "^:ban @$h2 @$h3 --reason ?\$"
+type_text "'tui bulk test'"
+keys Enter
+wait_for '\[y/N\]'
 keys y
 shows "yes bans both" "banned @$h2.*banned @$h3"
 is "the store has both banned" \

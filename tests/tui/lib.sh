@@ -37,6 +37,9 @@ start() {
 	rm -f "$SOCK" "$TMP/stty.after"
 	: >"$PANE_ERR"
 	cat >"$TMP/console.sh" <<EOF
+# Ctrl-C goes to the whole foreground process group, this shell too:
+# it carries on past it (what Ctrl-C does is the console's business).
+trap : INT
 stty sane
 stty -g >"$TMP/stty.before"
 "$W" -d "${DB:-$DEMO}" --as "${AS:-alice}" $* 2>>"$PANE_ERR"
