@@ -65,6 +65,14 @@ ui_confirm(struct tui *ui, const char *question, const char *detail)
 		curs_set(1);
 		doupdate();
 		key = term_getkey(ui, 1000);
+		if (key == KEY_RESIZE) {
+			/* The view, title and status at the new size, then
+			 * the question over them again. */
+			tui_resize(ui);
+			ui->pending |= RE_REDRAW;
+			tui_render(ui);
+			continue;
+		}
 		/* Ctrl-C answers no.  Until it is taken, every read gives
 		 * ERR at once: waiting on would spin and never read the
 		 * answer. */
@@ -72,11 +80,6 @@ ui_confirm(struct tui *ui, const char *question, const char *detail)
 			break;
 		if (key == ERR && !term_ending())
 			continue;
-		if (key == KEY_RESIZE) {
-			term_layout(ui);
-			clearok(curscr, TRUE);
-			continue;
-		}
 		yes = key == 'y' || key == 'Y';
 		break;
 	}

@@ -118,8 +118,8 @@ mark_stale(struct tui *ui)
 		ui->stack[i]->stale = true;
 }
 
-static void
-resize_all(struct tui *ui)
+void
+tui_resize(struct tui *ui)
 {
 	int i;
 
@@ -139,8 +139,8 @@ resize_all(struct tui *ui)
 	}
 }
 
-static void
-render(struct tui *ui)
+void
+tui_render(struct tui *ui)
 {
 	unsigned re = ui->pending;
 	struct view *v = tui_top(ui);
@@ -328,7 +328,7 @@ handle_key(struct tui *ui, int key)
 	enum request req;
 
 	if (key == KEY_RESIZE) {
-		resize_all(ui);
+		tui_resize(ui);
 		return RE_REDRAW;
 	}
 	if (key == KEY_MOUSE) {
@@ -385,7 +385,7 @@ console(struct tui *ui)
 	status_refresh(ui);
 	ui->pending |= RE_REDRAW;
 	for (;;) {
-		render(ui);
+		tui_render(ui);
 		if (term_ending())
 			break;
 		key = term_getkey(ui, 1000);

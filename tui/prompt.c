@@ -328,20 +328,11 @@ prompt_read(struct tui *ui, const char *prompt, const char *initial,
 			continue;
 		uncover(ui);
 		if (c == KEY_RESIZE) {
-			term_layout(ui);
+			tui_resize(ui);
 			keypad(ui->msg, FALSE);
 			leaveok(ui->msg, FALSE);
 			ui->pending |= RE_REDRAW;
-			if (tui_top(ui)) {
-				if (tui_top(ui)->ops->resize)
-					tui_top(ui)->ops->resize(tui_top(ui),
-					    getmaxx(ui->body));
-				tui_top(ui)->drawn = false;
-				view_draw(tui_top(ui), true);
-				view_draw_head(tui_top(ui));
-			}
-			title_draw(ui);
-			status_draw(ui);
+			tui_render(ui);
 			rl_forced_update_display();
 			continue;
 		}

@@ -132,6 +132,12 @@ void tui_message(struct tui *ui, bool error, const char *fmt, ...)
  * %names are filled from the view's selected (or tagged) lines, results
  * go to a view or the status line.  Returns reactions. */
 unsigned tui_command(struct tui *ui, const char *line, bool typed);
+/* Applies the reactions pending: draws what they say changed.  The main
+ * loop calls it between keys; the ':' line and a question call it too
+ * when the terminal is resized under them. */
+void tui_render(struct tui *ui);
+/* The terminal changed size: new windows, every view told its width. */
+void tui_resize(struct tui *ui);
 /* Current time: WARDEN_NOW if set (tests), else the clock. */
 int64_t tui_now(void);
 

@@ -102,6 +102,14 @@ wait_for "^:ban @$h2 @$h3 --reason ?\$"
 type_text "'tui bulk test'"
 keys Enter
 wait_for '\[y/N\]'
+# A resize under the question: the screen is drawn again at the new
+# size, the status line just above the question.
+tt resize-window -t console -x 90 -y 26
+wait_row 24 'alice \(admin\).*open flags'
+tap_result $? "a resize under the question redraws the status line"
+like "the question stays on the last row" "$(row 25)" '\[y/N\]'
+tt resize-window -t console -x 100 -y 30
+wait_row 28 'alice \(admin\).*open flags'
 keys y
 shows "yes bans both" "banned @$h2.*banned @$h3"
 is "the store has both banned" \

@@ -119,6 +119,19 @@ row() {
 	screen | sed -n "$(($1 + 1))p"
 }
 
+# wait_row N PATTERN: until line N of the screen matches, as wait_for.
+wait_row() {
+	_end=$(($(date +%s) + TT_TIMEOUT))
+	until row "$1" | grep -Eq -- "$2"; do
+		if [ "$(date +%s)" -ge "$_end" ]; then
+			echo "# timed out waiting for row $1 to match: $2"
+			screen | sed 's/^/# | /'
+			return 1
+		fi
+		sleep 0.1
+	done
+}
+
 # exited: the console ended; its status in $EXIT_STATUS
 exited() {
 	wait_for 'WARDEN-EXIT=[0-9]+' || return 1
