@@ -107,8 +107,9 @@ load_message(struct actx *x, int64_t *sender, int64_t *hidden,
 	return 0;
 }
 
-int
-act_hide(struct actx *x, struct werr *e)
+/* Hides a message or shows it again: the same checks either way. */
+static int
+set_hidden(struct actx *x, bool hide, struct werr *e)
 {
 	int64_t sender, hidden;
 	struct acct a;
@@ -116,36 +117,30 @@ act_hide(struct actx *x, struct werr *e)
 	if (load_message(x, &sender, &hidden, e) < 0 ||
 	    acct_load(x, sender, &a, e) < 0 || acct_check_claim(x, &a, e) < 0)
 		return -1;
-	if (hidden)
+	if ((hidden != 0) == hide)
 		return werr_field(e, WE_CONFLICT, "target", "message %lld is "
-		    "already hidden", (long long)x->a->target);
-	if (sq_run(x->s, e, "UPDATE message SET hidden = 1, hidden_reason = ?, "
-	    "hidden_by = ? WHERE id = ?", "tti", x->a->reason, x->a->actor,
+		    "%s hidden", (long long)x->a->target, hide ? "already" :
+		    "not");
+	if (sq_run(x->s, e, "UPDATE message SET hidden = ?, hidden_reason = ?, "
+	    "hidden_by = ? WHERE id = ?", "btti", hide,
+	    hide ? x->a->reason : NULL, hide ? x->a->actor : NULL,
 	    x->a->target) < 0)
 		return -1;
-	buf_printf(&x->msg, "hid message %lld from @%s",
+	buf_printf(&x->msg, "%s message %lld from @%s", hide ? "hid" : "unhid",
 	    (long long)x->a->target, a.handle);
 	return 0;
 }
 
 int
+act_hide(struct actx *x, struct werr *e)
+{
+	return set_hidden(x, true, e);
+}
+
+int
 act_unhide(struct actx *x, struct werr *e)
 {
-	int64_t sender, hidden;
-	struct acct a;
-
-	if (load_message(x, &sender, &hidden, e) < 0 ||
-	    acct_load(x, sender, &a, e) < 0 || acct_check_claim(x, &a, e) < 0)
-		return -1;
-	if (!hidden)
-		return werr_field(e, WE_CONFLICT, "target", "message %lld is "
-		    "not hidden", (long long)x->a->target);
-	if (sq_run(x->s, e, "UPDATE message SET hidden = 0, hidden_reason = "
-	    "NULL, hidden_by = NULL WHERE id = ?", "i", x->a->target) < 0)
-		return -1;
-	buf_printf(&x->msg, "unhid message %lld from @%s",
-	    (long long)x->a->target, a.handle);
-	return 0;
+	return set_hidden(x, false, e);
 }
 
 int

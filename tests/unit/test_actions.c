@@ -287,8 +287,10 @@ test_trust_lock_and_unlock(void **state)
 	    "unlock", "1", NULL), 0);
 	assert_int_equal(fx_int(f, "SELECT trust_level FROM account WHERE "
 	    "id = 2"), 0);
+	/* counted first: an argument's order of evaluation is unspecified */
+	before = audit_count(f);
 	assert_refused(f, fx_act(f, "carol", A_TRUST, 2, "x", "unlock", "1",
-	    NULL), WE_CONFLICT, "not locked", audit_count(f));
+	    NULL), WE_CONFLICT, "not locked", before);
 }
 
 static void
@@ -314,6 +316,33 @@ test_reveal_and_masking(void **state)
 	    "DESC LIMIT 1");
 	assert_null(strstr(audit, "sam@example.com"));
 	free(audit);
+}
+
+static void
+test_hide_unhide(void **state)
+{
+	struct fixture *f = *state;
+	int64_t before;
+
+	fx_sql(f, "INSERT INTO thread(id, subject, created, last_at) VALUES "
+	    "(1, 'Sofa', 0, 0); INSERT INTO message(id, thread_id, sender_id, "
+	    "sent_at, body) VALUES (7, 1, 1, 0, 'text me')");
+	before = audit_count(f);
+	assert_refused(f, fx_act(f, "carol", A_UNHIDE, 7, "fine", NULL),
+	    WE_CONFLICT, "is not hidden", before);
+	assert_int_equal(fx_act(f, "carol", A_HIDE, 7, "contact details",
+	    NULL), 0);
+	assert_string_equal(f->res.message, "hid message 7 from @sam");
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM message WHERE "
+	    "hidden = 1 AND hidden_reason = 'contact details' AND "
+	    "hidden_by = 'carol'"), 1);
+	before = audit_count(f);
+	assert_refused(f, fx_act(f, "carol", A_HIDE, 7, "again", NULL),
+	    WE_CONFLICT, "is already hidden", before);
+	assert_int_equal(fx_act(f, "carol", A_UNHIDE, 7, "fine", NULL), 0);
+	assert_string_equal(f->res.message, "unhid message 7 from @sam");
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM message WHERE "
+	    "hidden = 0 AND hidden_reason IS NULL AND hidden_by IS NULL"), 1);
 }
 
 /* An event that cannot be kept fails the action with a message, and the
@@ -502,6 +531,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_reveal_and_masking, setup,
 		    teardown),
 		cmocka_unit_test(test_mask_phone_shapes),
+		cmocka_unit_test_setup_teardown(test_hide_unhide, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_event_failure_is_reported,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_notes_tags_mute, setup,
