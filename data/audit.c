@@ -89,7 +89,7 @@ verdict(struct rows **out, bool ok, int64_t entries, int64_t bad,
 
 	rows_set_int(r, row, 0, ok);
 	rows_set_int(r, row, 1, entries);
-	if (bad > 0)
+	if (!ok)
 		rows_set_int(r, row, 2, bad);
 	rows_set_text(r, row, 3, problem);
 	*out = r;
@@ -102,6 +102,7 @@ audit_verify(struct sq *s, struct rows **out, struct werr *e)
 	char prev[65], hash[65], problem[200];
 	char *head = NULL, *count = NULL;
 	int64_t expect_id = 1, n = 0, bad = 0, meta_count = 0;
+	bool ok = true;	/* bad is an id, and an inserted one may be 0 */
 	int rc;
 
 	/* One read transaction, so that a writer cannot move the head
@@ -123,13 +124,18 @@ audit_verify(struct sq *s, struct rows **out, struct werr *e)
 
 		n++;
 		if (id != expect_id) {
+			/* ids climb by one from 1; below that, an entry was
+			 * slipped in ahead of the chain */
+			ok = false;
 			bad = id;
-			snprintf(problem, sizeof problem, id > expect_id ?
-			    "entry %lld is missing (deleted) before entry %lld" :
-			    "entry %lld is out of order (after %lld)",
-			    (long long)expect_id, (long long)id);
-			if (id < expect_id)
-				bad = id;
+			if (id > expect_id)
+				snprintf(problem, sizeof problem, "entry %lld is "
+				    "missing (deleted) before entry %lld",
+				    (long long)expect_id, (long long)id);
+			else
+				snprintf(problem, sizeof problem, "entry %lld is "
+				    "out of sequence (inserted before entry %lld)",
+				    (long long)id, (long long)expect_id);
 			break;
 		}
 		entry_hash(id, sqlite3_column_int64(st, 1),
@@ -142,6 +148,7 @@ audit_verify(struct sq *s, struct rows **out, struct werr *e)
 		    (const char *)sqlite3_column_text(st, 8),
 		    (const char *)sqlite3_column_text(st, 9), prev, hash);
 		if (stored_prev == NULL || strcmp(stored_prev, prev) != 0) {
+			ok = false;
 			bad = id;
 			snprintf(problem, sizeof problem, "entry %lld does not "
 			    "follow entry %lld (an entry was removed, "
@@ -150,6 +157,7 @@ audit_verify(struct sq *s, struct rows **out, struct werr *e)
 			break;
 		}
 		if (stored == NULL || strcmp(stored, hash) != 0) {
+			ok = false;
 			bad = id;
 			snprintf(problem, sizeof problem, "entry %lld was "
 			    "changed after it was written", (long long)id);
@@ -163,7 +171,7 @@ audit_verify(struct sq *s, struct rows **out, struct werr *e)
 		sq_fail(s, e, rc, "verify");
 		goto fail;
 	}
-	if (bad == 0) {
+	if (ok) {
 		if (sq_text(s, e, &head, "SELECT v FROM meta WHERE "
 		    "k = 'audit_head'", "") < 0 ||
 		    sq_text(s, e, &count, "SELECT v FROM meta WHERE "
@@ -172,6 +180,7 @@ audit_verify(struct sq *s, struct rows **out, struct werr *e)
 		if (count)
 			str_to_i64(count, 0, INT64_MAX, &meta_count);
 		if (meta_count != n || !str_eq(head, prev)) {
+			ok = false;
 			bad = meta_count > n ? n + 1 : n;
 			snprintf(problem, sizeof problem, "the log ends at "
 			    "entry %lld but %lld were written (entries were "
@@ -183,7 +192,7 @@ audit_verify(struct sq *s, struct rows **out, struct werr *e)
 	free(count);
 	if (s->tx_depth == 0)
 		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-	verdict(out, bad == 0, n, bad, bad ? problem : "");
+	verdict(out, ok, n, bad, ok ? "" : problem);
 	return 0;
 fail:
 	free(head);

@@ -124,6 +124,17 @@ test_reordered(void **state)
 }
 
 static void
+test_inserted_before_the_first(void **state)
+{
+	struct fixture *f = *state;
+
+	fx_sql(f, "INSERT INTO audit SELECT 0, at, actor, action, target, "
+	    "account_id, reason, params, result, NULL, NULL, prev_hash, hash "
+	    "FROM audit WHERE id = 1");
+	expect_bad(f, 0, "entry 0 is out of sequence");
+}
+
+static void
 test_chain_goes_on_after_refusals(void **state)
 {
 	struct fixture *f = *state;
@@ -153,6 +164,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cut_tail, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reordered, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_inserted_before_the_first,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_chain_goes_on_after_refusals,
 		    setup, teardown),
 	};
