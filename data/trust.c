@@ -282,7 +282,8 @@ priority_recompute(struct sq *s, int64_t id, struct werr *e)
 		    sqlite3_column_int(st, 4), sqlite3_column_int64(st, 5),
 		    sqlite3_column_int64(st, 6));
 		base += w;
-		for (i = 0; flag_reasons[i]; i++) {
+		for (i = 0; flag_reasons[i] && i < (int)W_NELEM(reason_w);
+		    i++) {
 			if (str_eq(reason, flag_reasons[i])) {
 				/* ties go to the more severe-sounding, by a
 				 * hair per severity */
@@ -297,7 +298,7 @@ priority_recompute(struct sq *s, int64_t id, struct werr *e)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return sq_fail(s, e, rc, "priority");
-	for (i = 0; flag_reasons[i]; i++) {
+	for (i = 0; flag_reasons[i] && i < (int)W_NELEM(reason_w); i++) {
 		if (reason_w[i] > best && reason_w[i] > 0) {
 			best = reason_w[i];
 			top = flag_reasons[i];
@@ -307,30 +308,19 @@ priority_recompute(struct sq *s, int64_t id, struct werr *e)
 		return sq_run(s, e, "UPDATE account SET open_flags = 0, "
 		    "top_reason = NULL, oldest_flag_at = NULL, "
 		    "queue_priority = 0 WHERE id = ?", "i", id);
-	if (top == NULL) {
-		/* every reporter muted: keep the flags, name the first */
-		char *first = NULL;
-
-		if (sq_text(s, e, &first, "SELECT reason FROM flag WHERE "
-		    "account_id = ? AND status = 'open' ORDER BY created "
-		    "LIMIT 1", "i", id) < 0)
-			return -1;
-		rc = sq_run(s, e, "UPDATE account SET top_reason = ? "
-		    "WHERE id = ?", "ti", first, id);
-		free(first);
-		if (rc < 0)
-			return -1;
-	}
 	mult = 1 + sq_rule(s, "lowtrust_step") * (double)(2 - level);
 	if (mult < 0.25)
 		mult = 0.25;
-	/* See the schema: the age term is added at read time. */
+	/* See the schema: the age term is added at read time.  With every
+	 * reporter muted no reason weighs anything: the flags stay, named
+	 * by the first. */
 	key = base * mult - sq_rule(s, "age_per_day") *
 	    (double)oldest / 86400;
-	return sq_run(s, e, "UPDATE account SET open_flags = ?, "
-	    "top_reason = coalesce(?, top_reason), oldest_flag_at = ?, "
-	    "queue_priority = ? WHERE id = ?", "itidi", n, top, oldest, key,
-	    id);
+	return sq_run(s, e, "UPDATE account SET open_flags = ?1, "
+	    "top_reason = coalesce(?2, (SELECT reason FROM flag WHERE "
+	    "  account_id = ?5 AND status = 'open' ORDER BY created LIMIT 1)), "
+	    "oldest_flag_at = ?3, queue_priority = ?4 WHERE id = ?5", "itidi",
+	    n, top, oldest, key, id);
 }
 
 int

@@ -298,6 +298,14 @@ test_priority_orders(void **state)
 	assert_true(prio(f, high) < prio(f, by_bad));
 	assert_int_equal(fx_int(f, "SELECT open_flags FROM account WHERE "
 	    "handle = 'high'"), 1);
+	{
+		/* its flags weigh nothing now: the first still names them */
+		char *reason = fx_text(f, "SELECT top_reason FROM account "
+		    "WHERE handle = 'high'");
+
+		assert_string_equal(reason, "fraud");
+		free(reason);
+	}
 	/* the same flags: ordering independent of when it is read */
 	f->now += 30 * DAY;
 	r = fx_query(f, "queue", "sort", "priority", NULL);
