@@ -111,7 +111,7 @@ load_message(struct actx *x, int64_t *sender, int64_t *hidden,
 static int
 set_hidden(struct actx *x, bool hide, struct werr *e)
 {
-	int64_t sender, hidden;
+	int64_t sender = 0, hidden = 0;
 	struct acct a;
 
 	if (load_message(x, &sender, &hidden, e) < 0 ||
