@@ -190,15 +190,53 @@ mark_ring(struct actx *x, const int64_t *members, size_t n, size_t core,
 	return rc;
 }
 
+struct pair {
+	size_t key, v;
+};
+
+static int
+cmp_pair(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->v < y->v ? -1 : x->v > y->v;
+}
+
+/* Is the group of n members a ring: its vouches inside at least the share
+ * of all its members gave or were given? */
+static int
+mostly_inside(struct actx *x, const int64_t *members, size_t n,
+    size_t inside, bool *yes, struct werr *e)
+{
+	int64_t gave = 0, got = 0, v;
+	size_t j;
+
+	for (j = 0; j < n; j++) {
+		if (sq_int(x->s, e, &v, "SELECT count(*) FROM vouch WHERE "
+		    "voucher_id = ?", "i", members[j]) < 0)
+			return -1;
+		gave += v;
+		if (sq_int(x->s, e, &v, "SELECT count(*) FROM vouch WHERE "
+		    "vouchee_id = ?", "i", members[j]) < 0)
+			return -1;
+		got += v;
+	}
+	*yes = (double)inside >= sq_rule(x->s, "ring_inside_share") *
+	    (double)(gave > got ? gave : got);
+	return 0;
+}
+
 int
 detect_rings(struct actx *x, struct scan_report *rep, struct werr *e)
 {
 	struct graph g;
-	size_t i, j, min_size = (size_t)sq_rule(x->s, "ring_min_size");
-	double share = sq_rule(x->s, "ring_inside_share");
+	size_t min_size = (size_t)sq_rule(x->s, "ring_min_size");
+	size_t i, j, nalive = 0, nout = 0, at, b;
+	struct pair *alive, *out;
+	size_t *first, *inside;
 	int64_t *members;
-	size_t *hits;
-	bool *done;
 	int rc = 0;
 
 	if (min_size < 2)
@@ -206,62 +244,72 @@ detect_rings(struct actx *x, struct scan_report *rep, struct werr *e)
 	if (graph_load(x->s, x->now, &g, e) < 0)
 		return -1;
 	graph_core(&g);
+	/* Every group once, in the order of its smallest member, in one
+	 * pass over the accounts and one over the vouches (a large
+	 * marketplace has many small groups of new friends): first[root]
+	 * is the group's smallest member, the key of all it owns. */
+	first = xcalloc(g.n + 1, sizeof *first);
+	inside = xcalloc(g.n + 1, sizeof *inside);
+	alive = xcalloc(g.n + 1, sizeof *alive);
+	out = xcalloc(g.nedges + 1, sizeof *out);
 	members = xcalloc(g.n + 1, sizeof *members);
-	hits = xcalloc(g.n + 1, sizeof *hits);
-	done = xcalloc(g.n + 1, sizeof *done);
-	for (i = 0; i < g.n && rc == 0; i++) {
-		size_t n = 0, core, inside = 0;
-		int64_t gave = 0, got = 0;
-
-		/* each group once, from its smallest member (ids are sorted) */
-		if (!g.alive[i] || done[find(&g, i)])
+	for (i = 0; i < g.n; i++)
+		first[i] = SIZE_MAX;
+	for (i = 0; i < g.n; i++) {
+		if (!g.alive[i])
 			continue;
-		done[find(&g, i)] = true;
-		for (j = i; j < g.n; j++)
-			if (g.alive[j] && find(&g, j) == find(&g, i))
-				members[n++] = g.ids[j];
+		if (first[find(&g, i)] == SIZE_MAX)
+			first[find(&g, i)] = i;
+		alive[nalive].key = first[find(&g, i)];
+		alive[nalive++].v = i;
+	}
+	qsort(alive, nalive, sizeof *alive, cmp_pair);
+	for (j = 0; j < g.nedges; j++) {
+		size_t a = g.edge[j][0];
+
+		b = g.edge[j][1];
+		if (!g.alive[a])
+			continue;
+		if (g.alive[b])
+			inside[first[find(&g, a)]]++;
+		else {
+			/* toward a possible beneficiary */
+			out[nout].key = first[find(&g, a)];
+			out[nout++].v = b;
+		}
+	}
+	qsort(out, nout, sizeof *out, cmp_pair);
+	for (i = 0, at = 0; i < nalive && rc == 0;) {
+		size_t key = alive[i].key, n = 0, core;
+		bool ring;
+
+		while (i < nalive && alive[i].key == key)
+			members[n++] = g.ids[alive[i++].v];
+		while (at < nout && out[at].key < key)
+			at++;
 		if (n < min_size)
 			continue;
-		core = n;
-		for (j = 0; j < g.nedges; j++) {
-			size_t a = g.edge[j][0], b = g.edge[j][1];
-
-			if (g.alive[a] && g.alive[b] && find(&g, a) ==
-			    find(&g, i))
-				inside++;
-		}
-		for (j = 0; j < n && rc == 0; j++) {
-			int64_t v;
-
-			rc = sq_int(x->s, e, &v, "SELECT count(*) FROM vouch "
-			    "WHERE voucher_id = ?", "i", members[j]) < 0 ? -1 : 0;
-			gave += v;
-			if (rc == 0)
-				rc = sq_int(x->s, e, &v, "SELECT count(*) FROM "
-				    "vouch WHERE vouchee_id = ?", "i",
-				    members[j]) < 0 ? -1 : 0;
-			got += v;
-		}
-		if (rc < 0 || (double)inside < share * (double)(gave > got ?
-		    gave : got))
+		if ((rc = mostly_inside(x, members, n, inside[key], &ring, e))
+		    < 0 || !ring)
 			continue;
 		/* beneficiaries: vouched for by two or more members */
-		memset(hits, 0, g.n * sizeof *hits);
-		for (j = 0; j < g.nedges; j++) {
-			size_t a = g.edge[j][0], b = g.edge[j][1];
+		core = n;
+		for (j = at; j < nout && out[j].key == key;) {
+			size_t run = j;
 
-			if (g.alive[a] && !g.alive[b] && find(&g, a) ==
-			    find(&g, i))
-				hits[b]++;
+			while (j < nout && out[j].key == key &&
+			    out[j].v == out[run].v)
+				j++;
+			if (j - run >= 2)
+				members[n++] = g.ids[out[run].v];
 		}
-		for (j = 0; j < g.n; j++)
-			if (hits[j] >= 2)
-				members[n++] = g.ids[j];
 		rc = mark_ring(x, members, n, core, rep, e);
 	}
+	free(first);
+	free(inside);
+	free(alive);
+	free(out);
 	free(members);
-	free(hits);
-	free(done);
 	graph_free(&g);
 	return rc;
 }

@@ -398,6 +398,55 @@ test_vouch_ring(void **state)
 	(void)vet;
 }
 
+/* Rings whose members' ids interleave are told apart; each is named by
+ * its smallest member, beneficiary included; two friends are no ring. */
+static void
+test_interleaved_rings(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id[8], ben;
+	char sql[200];
+	int i, j;
+
+	for (i = 0; i < 8; i++) {
+		char h[16];
+
+		snprintf(h, sizeof h, "new%d", i);
+		id[i] = fx_account(f, h, 5, false, 0, 0);
+	}
+	ben = fx_account(f, "helped", 5, false, 0, 0);
+	/* even ids one ring, odd ids another, 6 and 7 a pair */
+	for (i = 0; i < 6; i++)
+		for (j = 0; j < 6; j++)
+			if (i != j && i % 2 == j % 2)
+				fx_vouch(f, id[i], id[j]);
+	fx_vouch(f, id[6], id[7]);
+	fx_vouch(f, id[7], id[6]);
+	fx_vouch(f, id[1], ben);
+	fx_vouch(f, id[3], ben);
+	fx_recompute(f);
+	scan(f, "carol");
+	assert_contains(f->res.message, "2 vouch rings (7 accounts)");
+	snprintf(sql, sizeof sql, "SELECT group_concat(account_id || ':' || "
+	    "grp, ' ') FROM (SELECT account_id, grp FROM mark WHERE "
+	    "detector = 'vouch_ring' ORDER BY account_id)");
+	{
+		char *got = fx_text(f, sql), want[200];
+
+		snprintf(want, sizeof want, "%lld:%lld %lld:%lld %lld:%lld "
+		    "%lld:%lld %lld:%lld %lld:%lld %lld:%lld",
+		    (long long)id[0], (long long)id[0],
+		    (long long)id[1], (long long)id[1],
+		    (long long)id[2], (long long)id[0],
+		    (long long)id[3], (long long)id[1],
+		    (long long)id[4], (long long)id[0],
+		    (long long)id[5], (long long)id[1],
+		    (long long)ben, (long long)id[1]);
+		assert_string_equal(got, want);
+		free(got);
+	}
+}
+
 static void
 test_retaliatory(void **state)
 {
@@ -501,6 +550,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_impersonation, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_vouch_ring, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_interleaved_rings, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_retaliatory, setup,
 		    teardown),
