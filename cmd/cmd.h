@@ -90,6 +90,8 @@ struct cmd_ctx {
 	const char *role;	/* moderator, senior or admin */
 	enum cmd_format format;
 	bool color;		/* table output may use bold and reverse */
+	bool ascii;		/* the terminal may not be UTF-8: tsv escapes
+				 * all but ASCII (tables: safe_set_ascii) */
 	bool quiet;		/* no CMD_INFO messages */
 	bool verbose;		/* more CMD_INFO messages */
 	bool read_only;		/* only entries flagged CMD_READONLY run */

@@ -4,7 +4,10 @@
  *
  *   \\  backslash        \t \n \r  tab, newline, carriage return
  *   \xNN  other C0 controls, DEL, and bytes that are not UTF-8
- *   \uXXXX  C1 controls, bidi and zero-width marks, other non-printables
+ *   \uXXXX  C1 controls, bidi and zero-width marks, other non-printables;
+ *          every character past U+007F when ctx->ascii says the
+ *          terminal may not be UTF-8 (a byte inside "\xe6\x9d\x8e" is
+ *          a C1 control to it)
  *
  * A record (show, thread) is its row, then each section as its own table
  * after an empty line, in a fixed order. */
@@ -17,7 +20,7 @@
 #include "../util/safe.h"
 
 static void
-tsv_escape(struct buf *b, const char *s, size_t len)
+tsv_escape(struct buf *b, const char *s, size_t len, bool ascii)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
@@ -41,8 +44,8 @@ tsv_escape(struct buf *b, const char *s, size_t len)
 			buf_adds(b, "\\r");
 		else if (cp < 0x20 || cp == 0x7f)
 			buf_printf(b, "\\x%02x", cp);
-		else if (cp >= 0x80 && (cp < 0xa0 || safe_invisible(cp) ||
-		    !iswprint((wint_t)cp)))
+		else if (cp >= 0x80 && (ascii || cp < 0xa0 ||
+		    safe_invisible(cp) || !iswprint((wint_t)cp)))
 			buf_printf(b, cp > 0xffff ? "\\U%08x" : "\\u%04x", cp);
 		else
 			buf_add(b, s + i, n);
@@ -51,12 +54,12 @@ tsv_escape(struct buf *b, const char *s, size_t len)
 }
 
 static void
-put_value(struct buf *b, const struct value *v)
+put_value(struct buf *b, const struct value *v, bool ascii)
 {
 	struct buf tmp = BUF_INIT;
 
 	if (v->type == VT_TEXT) {
-		tsv_escape(b, v->s, v->len);
+		tsv_escape(b, v->s, v->len, ascii);
 		return;
 	}
 	value_format(v, &tmp);
@@ -65,7 +68,7 @@ put_value(struct buf *b, const struct value *v)
 }
 
 static void
-put_rows(FILE *fp, const struct rows *r, bool header)
+put_rows(FILE *fp, const struct rows *r, bool header, bool ascii)
 {
 	struct buf b = BUF_INIT;
 	size_t i, c;
@@ -80,7 +83,7 @@ put_rows(FILE *fp, const struct rows *r, bool header)
 		for (c = 0; c < r->ncols; c++) {
 			if (c)
 				buf_addc(&b, '\t');
-			put_value(&b, rows_cell(r, i, c));
+			put_value(&b, rows_cell(r, i, c), ascii);
 		}
 		buf_addc(&b, '\n');
 	}
@@ -99,18 +102,19 @@ out_tsv(struct cmd_ctx *ctx, FILE *fp, const struct cmd_output *out)
 		ctx->results_header_done = false;
 	switch (out->shape) {
 	case CMD_LIST:
-		put_rows(fp, out->rows, true);
+		put_rows(fp, out->rows, true, ctx->ascii);
 		break;
 	case CMD_RECORD:
-		put_rows(fp, out->rows, true);
+		put_rows(fp, out->rows, true, ctx->ascii);
 		for (i = 0; i < out->nsections; i++) {
 			fputc('\n', fp);
-			put_rows(fp, out->sections[i].rows, true);
+			put_rows(fp, out->sections[i].rows, true,
+			    ctx->ascii);
 		}
 		break;
 	case CMD_RESULTS:
 		r = results_rows(out);
-		put_rows(fp, r, !ctx->results_header_done);
+		put_rows(fp, r, !ctx->results_header_done, ctx->ascii);
 		ctx->results_header_done = true;
 		rows_free(r);
 		/* what some actions hand back (reveal, token create) */
@@ -118,7 +122,8 @@ out_tsv(struct cmd_ctx *ctx, FILE *fp, const struct cmd_output *out)
 			if (out->results[i].data == NULL)
 				continue;
 			fputc('\n', fp);
-			put_rows(fp, out->results[i].data, true);
+			put_rows(fp, out->results[i].data, true,
+			    ctx->ascii);
 			/* a table follows: the next results need a header */
 			ctx->results_header_done = false;
 		}

@@ -131,6 +131,11 @@ if command -v script >/dev/null 2>&1; then
 	is "no byte past 0x7f on a C-locale terminal" \
 	    "$(od -An -tu1 -v "$TMP/ascii.out" | tr -s ' ' '\n' | awk '$1 >= 128' | wc -l)" "0"
 	like "the CJK name as code points" "$(cat "$TMP/ascii.out")" "<U\+674E>"
+	LC_ALL=C script -qec "$W -d '$DEMO' --format tsv -c 'show @cjk_shop'" \
+	    /dev/null >"$TMP/ascii.out" 2>&1
+	is "tsv too: no byte past 0x7f on a C-locale terminal" \
+	    "$(od -An -tu1 -v "$TMP/ascii.out" | tr -s ' ' '\n' | awk '$1 >= 128' | wc -l)" "0"
+	like "tsv: the CJK name as \\u escapes" "$(cat "$TMP/ascii.out")" '\\u674e'
 fi
 
 done_testing
