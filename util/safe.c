@@ -124,14 +124,16 @@ step(const unsigned char *s, size_t len, size_t i, char esc[16],
 	st->width = (int)st->plen;
 }
 
-int
-safe_walk(const char *in, size_t len, int max_width, safe_piece_fn fn,
-    void *ctx, bool *clipped)
+/* The walk behind safe_walk() and safe_span(): emits pieces within
+ * max_width columns, sets *used, and returns the input bytes taken. */
+static size_t
+walk(const char *in, size_t len, int max_width, safe_piece_fn fn, void *ctx,
+    int *used, bool *clipped)
 {
 	const unsigned char *s = (const unsigned char *)in;
-	int used = 0;
 	size_t i = 0;
 
+	*used = 0;
 	if (clipped)
 		*clipped = false;
 	while (i < len) {
@@ -139,39 +141,38 @@ safe_walk(const char *in, size_t len, int max_width, safe_piece_fn fn,
 		struct step st;
 
 		step(s, len, i, esc, &st);
-		if (max_width >= 0 && used + st.width > max_width) {
+		if (max_width >= 0 && *used + st.width > max_width) {
 			if (clipped)
 				*clipped = true;
 			break;
 		}
 		if (fn)
 			fn(ctx, st.piece, st.plen, st.width, st.escape);
-		used += st.width;
+		*used += st.width;
 		i += st.adv;
 	}
+	return i;
+}
+
+int
+safe_walk(const char *in, size_t len, int max_width, safe_piece_fn fn,
+    void *ctx, bool *clipped)
+{
+	int used;
+
+	walk(in, len, max_width, fn, ctx, &used, clipped);
 	return used;
 }
 
 size_t
 safe_span(const char *in, size_t len, int max_width, int *width)
 {
-	const unsigned char *s = (const unsigned char *)in;
-	int used = 0;
-	size_t i = 0;
+	int used;
+	size_t n = walk(in, len, max_width, NULL, NULL, &used, NULL);
 
-	while (i < len) {
-		char esc[16];
-		struct step st;
-
-		step(s, len, i, esc, &st);
-		if (max_width >= 0 && used + st.width > max_width)
-			break;
-		used += st.width;
-		i += st.adv;
-	}
 	if (width)
 		*width = used;
-	return i;
+	return n;
 }
 
 static void
