@@ -667,13 +667,30 @@ cursor_due(const struct rows *r, size_t row, struct buf *b)
 	    (long long)rows_int(r, row, "id", 0));
 }
 
+/* ?1 now, ?2 and ?3 the cursor, ?4 status, ?5 assignee, ?6 account,
+ * ?7 overdue only, ?8 limit. */
+#define ESCALATIONS_SELECT \
+	"SELECT x.id, x.kind, x.account_id, a.handle, " \
+	"x.thread_id, x.flag_id, x.opened, x.due, " \
+	"(x.status <> 'resolved' AND x.due < ?1) AS overdue, x.level, " \
+	"x.channel, x.status, x.assignee FROM escalation x " \
+	"JOIN account a ON a.id = x.account_id "
+#define ESCALATIONS_FILTERS \
+	"AND (x.due, x.id) > (?2, ?3) " \
+	"AND (?4 = 'all' OR (?4 = 'active' AND x.status <> 'resolved') " \
+	"  OR x.status = ?4) " \
+	"AND (?5 IS NULL OR x.assignee = ?5) " \
+	"AND (?6 IS NULL OR x.account_id = ?6) " \
+	"AND (?7 = 0 OR x.due < ?1) " \
+	"ORDER BY x.due, x.id LIMIT ?8"
+
 static int
 q_escalations(struct sq *s, struct qctx *c, struct rows **out,
     struct werr *e)
 {
 	static const char *const statuses[] = { "open", "acknowledged",
 		"resolved", "active", "all", NULL };
-	const char *status, *assignee = qp(c, "assignee");
+	const char *status, *assignee = qp(c, "assignee"), *sql;
 	int64_t account, overdue, due = INT64_MIN, id = INT64_MIN;
 
 	if (opt_word(c, "status", statuses, &status, e) < 0 ||
@@ -684,19 +701,18 @@ q_escalations(struct sq *s, struct qctx *c, struct rows **out,
 		status = "active";
 	if (parse_pair_cursor(c->q->cursor, &due, &id, e) < 0)
 		return -1;
-	if (sq_rows(s, e, out, "SELECT x.id, x.kind, x.account_id, a.handle, "
-	    "x.thread_id, x.flag_id, x.opened, x.due, "
-	    "(x.status <> 'resolved' AND x.due < ?1) AS overdue, x.level, "
-	    "x.channel, x.status, x.assignee FROM escalation x "
-	    "JOIN account a ON a.id = x.account_id "
-	    "WHERE (x.due > ?2 OR (x.due = ?2 AND x.id > ?3)) "
-	    "AND (?4 = 'all' OR (?4 = 'active' AND x.status <> 'resolved') "
-	    "  OR x.status = ?4) "
-	    "AND (?5 IS NULL OR x.assignee = ?5) "
-	    "AND (?6 IS NULL OR x.account_id = ?6) "
-	    "AND (?7 = 0 OR x.due < ?1) "
-	    "ORDER BY x.due, x.id LIMIT ?8", "iiittIii", c->now, due, id,
-	    status, assignee, account, overdue, (int64_t)c->limit + 1) < 0)
+	/* The view's default, what is not resolved, said outright: a walk
+	 * of its partial index by due time, not a sort of them all. */
+	if (account)
+		sql = ESCALATIONS_SELECT "WHERE x.account_id = ?6 "
+		    ESCALATIONS_FILTERS;
+	else if (strcmp(status, "active") == 0)
+		sql = ESCALATIONS_SELECT "WHERE x.status <> 'resolved' "
+		    ESCALATIONS_FILTERS;
+	else
+		sql = ESCALATIONS_SELECT "WHERE 1 " ESCALATIONS_FILTERS;
+	if (sq_rows(s, e, out, sql, "iiittIii", c->now, due, id, status,
+	    assignee, account, overdue, (int64_t)c->limit + 1) < 0)
 		return -1;
 	page_finish(*out, c->limit, cursor_due);
 	return 0;

@@ -418,6 +418,14 @@ static const char *const migrations[] = {
 	"CREATE INDEX thread_last ON thread(last_at);\n"
 	/* the status line's counts of suspended and banned accounts */
 	"CREATE INDEX account_status ON account(status);\n",
+
+	/* 3 -> 4: the lists that grow without end, read from what is live:
+	 * the escalations view by due time (resolved ones pile up), and
+	 * the webhook outbox (delivered events stay). */
+	"CREATE INDEX escalation_active ON escalation(due, id)\n"
+	"  WHERE status <> 'resolved';\n"
+	"CREATE INDEX outbox_undelivered ON outbox(id)\n"
+	"  WHERE delivered_at IS NULL;\n",
 };
 
 int
