@@ -72,18 +72,20 @@ draw_str(const struct tui *ui, WINDOW *w, const char *s, int width,
 }
 
 void
-draw_eol(WINDOW *w, attr_t attr)
+draw_row(WINDOW *w, int y, attr_t attr)
 {
-	int y, x, maxx = getmaxx(w);
+	int x, maxx = getmaxx(w);
 
-	/* Callers fill only a row the cursor is still on (see view.c). */
-	getyx(w, y, x);
-	(void)y;
+	/* Filled first and drawn over, not the other way round: on a
+	 * window's last row the cursor cannot move past the last column,
+	 * so a fill after the text would write over what is there.  Not
+	 * wclrtoeol: that takes the window's background, and a selected
+	 * line must be reverse to its end. */
+	wmove(w, y, 0);
 	wattrset(w, attr);
-	/* Not wclrtoeol: that would take the window's background, and a
-	 * selected line must be reverse to its end. */
-	for (; x < maxx; x++)
+	for (x = 0; x < maxx; x++)
 		waddch(w, ' ');
+	wmove(w, y, 0);
 }
 
 int

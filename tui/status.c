@@ -35,9 +35,7 @@ status_draw(struct tui *ui)
 	char counts[128], who[128];
 	int room, cw, ww;
 
-	werase(w);
-	wmove(w, 0, 0);
-	wattrset(w, a);
+	draw_row(w, 0, a);
 	if (ui->have_stats)
 		snprintf(counts, sizeof counts, " %lld open flags | %lld "
 		    "overdue | %lld mine ", (long long)ui->open_flags,
@@ -70,7 +68,6 @@ status_draw(struct tui *ui)
 	draw_str(ui, w, who, -1, a, 0);
 	draw_str(ui, w, counts, -1, ui->overdue > 0 && ui->color ?
 	    (ui_attr(ui, UA_STATUS) | A_BOLD) : a, 0);
-	draw_eol(w, a);
 	wnoutrefresh(w);
 }
 
@@ -101,9 +98,7 @@ title_draw(struct tui *ui)
 	bool more;
 	int x;
 
-	werase(w);
-	wmove(w, 0, 0);
-	wattrset(w, a);
+	draw_row(w, 0, a);
 	waddstr(w, " warden ");
 	/* The Tab cycle, the current one marked: a vt100 shows [queue].
 	 * On a narrow terminal the others shrink to three letters, so that
@@ -136,12 +131,10 @@ title_draw(struct tui *ui)
 		draw_str(ui, w, "  ", -1, a, 0);
 		draw_text(ui, w, buf_str(&b), b.len,
 		    ui->cols - x - 2 - (int)strlen(pos), a, DT_CLIP_MARK);
-		draw_eol(w, a);
 		wmove(w, 0, ui->cols - (int)strlen(pos) > 0 ?
 		    ui->cols - (int)strlen(pos) : 0);
 		draw_str(ui, w, pos, -1, a, 0);
 	}
-	draw_eol(w, a);
 	buf_free(&b);
 	wnoutrefresh(w);
 }

@@ -268,38 +268,38 @@ text_draw(struct view *v, struct text *t, WINDOW *w, size_t d, int width,
 	const struct dline *dl;
 	const struct tline *l;
 	size_t i, nsegs;
-	int y = getcury(w);
+	int room = width, k;
 
-	(void)width;
 	if (d >= t->ndisp)
 		return;
 	dl = &t->disp[d];
 	l = &t->lines[dl->line];
 	nsegs = l->nsegs;
-	if (!dl->first) {
-		for (i = 0; i < (size_t)l->indent; i++)
-			waddch(w, ' ');
-	}
+	/* An indent wider than a narrow window keeps its last column for
+	 * the text. */
+	for (k = 0; !dl->first && k < l->indent && room > 1; k++, room--)
+		waddch(w, ' ');
 	for (i = 0; i < nsegs; i++) {
 		const struct tseg *g = &l->segs[i];
 		attr_t a = seg_attr(v, l, g, base);
 		bool last = i + 1 == nsegs;
 
-		/* A line wider than the window stops at its edge ('~'):
-		 * once the last column is written the cursor is on the
-		 * next row, which belongs to the next line. */
-		if (getcury(w) != y)
+		/* A line wider than the window stops at its edge ('~'),
+		 * counted here: past the last column the cursor is on the
+		 * next row, or, on the window's last row, still on the last
+		 * column, where the next segment would write over it. */
+		if (room <= 0)
 			break;
 		if (!dl->first && !last)
 			continue;
 		if (last && l->wrap)
-			draw_text(v->ui, w, g->s + dl->from, dl->to - dl->from,
-			    -1, a, 0);
+			room -= draw_text(v->ui, w, g->s + dl->from,
+			    dl->to - dl->from, room, a, 0);
 		else if (g->width > 0)
-			draw_text(v->ui, w, g->s, g->len, g->width, a,
+			room -= draw_text(v->ui, w, g->s, g->len, g->width, a,
 			    DT_PAD | DT_CLIP_MARK);
 		else
-			draw_text(v->ui, w, g->s, g->len, -1, a,
+			room -= draw_text(v->ui, w, g->s, g->len, room, a,
 			    DT_CLIP_MARK);
 		wattrset(w, base);
 	}

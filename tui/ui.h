@@ -102,8 +102,9 @@ int draw_text(const struct tui *ui, WINDOW *w, const char *s, size_t len,
     int width, attr_t attr, int flags);
 int draw_str(const struct tui *ui, WINDOW *w, const char *s, int width,
     attr_t attr, int flags);
-/* Fills the rest of the window's current row with spaces in attr. */
-void draw_eol(WINDOW *w, attr_t attr);
+/* Starts row y of w: every column a space in attr, the cursor at its
+ * start, for the row's text to be drawn over. */
+void draw_row(WINDOW *w, int y, attr_t attr);
 int draw_width(const char *s);	/* columns the safe form of s takes */
 
 /* Columns laid out across a row: widths from wanted widths, the flexible

@@ -356,12 +356,13 @@ draw_line(struct view *v, size_t line, int y)
 	attr_t base = ui_attr(ui, line == v->lineno ? UA_SELECT : UA_NORMAL);
 	bool tagged;
 
-	wmove(w, y, 0);
 	if (line >= view_lines(v, NULL)) {
+		wmove(w, y, 0);
 		wattrset(w, ui_attr(ui, UA_NORMAL));
 		wclrtoeol(w);
 		return;
 	}
+	draw_row(w, y, base);
 	tagged = !(v->ops->flags & VF_PAGER) && view_tagged(v, line);
 	if (!(v->ops->flags & VF_PAGER)) {
 		/* A mark column: tags show even on a vt100. */
@@ -369,10 +370,6 @@ draw_line(struct view *v, size_t line, int y)
 		waddch(w, tagged ? '*' : ' ');
 	}
 	v->ops->draw(v, w, line, getmaxx(w) - getcurx(w), base);
-	/* A row drawn to the last column leaves the cursor on the next
-	 * row: filling from there would wipe that row. */
-	if (getcury(w) == y)
-		draw_eol(w, base);
 }
 
 static void
@@ -396,8 +393,7 @@ view_draw_head(struct view *v)
 {
 	struct tui *ui = v->ui;
 
-	werase(ui->head);
-	wmove(ui->head, 0, 0);
+	draw_row(ui->head, 0, ui_attr(ui, UA_HEADER));
 	if (v->ops->head) {
 		if (!(v->ops->flags & VF_PAGER)) {
 			wattrset(ui->head, ui_attr(ui, UA_HEADER));
@@ -406,7 +402,6 @@ view_draw_head(struct view *v)
 		v->ops->head(v, ui->head, getmaxx(ui->head) -
 		    getcurx(ui->head));
 	}
-	draw_eol(ui->head, ui_attr(ui, UA_HEADER));
 	wnoutrefresh(ui->head);
 }
 

@@ -12,12 +12,13 @@ if ! "$W" demo "$DEMO" --accounts 300 --seed 7 -q >"$TMP/demo.log" 2>&1; then
 fi
 ESC=$(printf '\033')
 
-# run SCRIPT-LINES...: the console at 80x24 on the demo, as alice; the
-# bytes it wrote in $TMP/raw, the dumps in $TMP/dump.N (N from 1)
+# run SCRIPT-LINES...: the console at 80x24 (or $COLS wide) on the demo,
+# as alice; the bytes it wrote in $TMP/raw, the dumps in $TMP/dump.N (N
+# from 1)
 run() {
 	printf '%s\n' "$@" >"$TMP/script"
 	rm -f "$TMP"/dump "$TMP"/dump.*
-	TERM=xterm LINES=24 COLUMNS=80 WARDEN_TUI_SCRIPT="$TMP/script" \
+	TERM=xterm LINES=24 COLUMNS=${COLS:-80} WARDEN_TUI_SCRIPT="$TMP/script" \
 	    "$W" -d "$DEMO" --as alice >"$TMP/raw" 2>"$TMP/stderr" </dev/null
 	rc=$?
 	# one file per dump
@@ -55,6 +56,29 @@ tap_result $? "no query the terminal would answer was written"
 like "the hostile names are drawn as escapes" "$(cat "$TMP/dump.1")" \
     '\^\[\]52;c;|\^\[\[6n|\\x9b|<U\+202E>'
 is "nothing on stderr" "$(cat "$TMP/stderr")" ""
+
+# Drawing only what changed leaves the screen as a full redraw would.
+# At 12 columns an account's wrapped lines are indented past the edge;
+# moving the selection onto one must not run on into the row below.
+set -- Enter G
+i=0
+while [ $i -lt 60 ]; do
+	set -- "$@" k "dump $TMP/dump" ^L "dump $TMP/dump"
+	i=$((i + 1))
+done
+COLS=12 run "$@"
+same=0
+i=1
+while [ $i -lt 120 ]; do
+	if cmp -s "$TMP/dump.$i" "$TMP/dump.$((i + 1))"; then
+		same=$((same + 1))
+	else
+		echo "# after k $(((i + 1) / 2)): drawn, then redrawn in full"
+		diff "$TMP/dump.$i" "$TMP/dump.$((i + 1))" | sed 's/^/# /'
+	fi
+	i=$((i + 2))
+done
+is "at 12 columns, every step up an account is drawn as in full" "$same" 60
 
 check_exit 66 "a script that cannot be read is refused" \
     env WARDEN_TUI_SCRIPT="$TMP/none" "$W" -d "$DEMO" --as alice
