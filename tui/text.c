@@ -199,6 +199,10 @@ wrap_line(struct text *t, size_t li, int width)
 		add_disp(t, li, first, pos, brk);
 		first = false;
 		pos = brk;
+		/* Cut just before a space: the space ends this line, or the
+		 * next would start with it (or be nothing else). */
+		if (brk == fit && pos < end && g->s[pos] == ' ')
+			pos++;
 		if (pos == end && nl) {
 			pos++;		/* the newline itself */
 			if (pos == g->len)
