@@ -365,6 +365,7 @@ tui_command(struct tui *ui, const char *line, bool typed)
 	struct run r = { 0 };
 	unsigned re = RE_STATUS;
 	enum werr_kind kind;
+	int tab;
 
 	(void)typed;
 	if (ui->cmd == NULL) {
@@ -391,11 +392,16 @@ tui_command(struct tui *ui, const char *line, bool typed)
 		if (v)
 			view_untag_all(v);
 	}
-	if (r.tab && kind == WE_OK && tab_index(r.tab) >= 0) {
-		tui_show_tab(ui, tab_index(r.tab));
-		apply_filters(tui_top(ui), buf_str(&full), r.params);
-		view_open(tui_top(ui));
-		tui_top(ui)->lineno = tui_top(ui)->offset = 0;
+	if (r.tab && kind == WE_OK && (tab = tab_index(r.tab)) >= 0) {
+		/* The filters first, then one read from the top: not the
+		 * old filters' page, nor the pages down to where the
+		 * selection was. */
+		struct view *tv = tui_tab(ui, tab);
+
+		apply_filters(tv, buf_str(&full), r.params);
+		tv->lineno = tv->offset = 0;
+		tv->stale = true;
+		tui_show_tab(ui, tab);
 		re |= RE_REDRAW;
 	}
 	if (r.open) {

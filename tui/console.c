@@ -64,14 +64,21 @@ pop_pushed(struct tui *ui)
 		view_free(ui->stack[--ui->depth]);
 }
 
+struct view *
+tui_tab(struct tui *ui, int i)
+{
+	if (ui->tabs[i] == NULL)
+		ui->tabs[i] = tab_views[i]->create(ui);
+	return ui->tabs[i];
+}
+
 void
 tui_show_tab(struct tui *ui, int i)
 {
 	if (i < 0 || i >= ui->ntabs)
 		return;
 	pop_pushed(ui);
-	if (ui->tabs[i] == NULL)
-		ui->tabs[i] = tab_views[i]->create(ui);
+	tui_tab(ui, i);
 	ui->tab = i;
 	ui->stack[0] = ui->tabs[i];
 	ui->depth = 1;

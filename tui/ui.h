@@ -124,8 +124,10 @@ void columns_layout(struct column *c, size_t n, int total);
 /* console.c */
 struct view *tui_top(struct tui *ui);
 void tui_push(struct tui *ui, struct view *v);
-/* Shows view i of the Tab cycle (opening it the first time); the views
- * pushed over the current one are closed. */
+/* View i of the Tab cycle, made (not opened) the first time. */
+struct view *tui_tab(struct tui *ui, int i);
+/* Shows view i of the Tab cycle, opening it the first time or when its
+ * data changed; the views pushed over the current one are closed. */
 void tui_show_tab(struct tui *ui, int i);
 void tui_message(struct tui *ui, bool error, const char *fmt, ...)
     W_PRINTF(3, 4);
