@@ -358,7 +358,7 @@ tab_index(const struct view_ops *ops)
 }
 
 unsigned
-tui_command(struct tui *ui, const char *line, bool typed)
+tui_command(struct tui *ui, const char *line)
 {
 	struct view *v = tui_top(ui);
 	struct buf full = BUF_INIT;
@@ -367,7 +367,6 @@ tui_command(struct tui *ui, const char *line, bool typed)
 	enum werr_kind kind;
 	int tab;
 
-	(void)typed;
 	if (ui->cmd == NULL) {
 		tui_message(ui, true, "the command language is not here");
 		return RE_STATUS;

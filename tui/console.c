@@ -228,7 +228,7 @@ run_binding(struct tui *ui, struct view *v, const char *bound, int key)
 		return RE_STATUS;
 	}
 	if (now) {
-		re = tui_command(ui, line.s, false);
+		re = tui_command(ui, line.s);
 		buf_free(&line);
 		return re;
 	}
@@ -237,7 +237,7 @@ run_binding(struct tui *ui, struct view *v, const char *bound, int key)
 	typed = prompt_read(ui, ":", line.s, true);
 	buf_free(&line);
 	if (typed && *typed)
-		re |= tui_command(ui, typed, true);
+		re |= tui_command(ui, typed);
 	free(typed);
 	return re;
 }
@@ -301,7 +301,7 @@ request(struct tui *ui, struct view *v, enum request req)
 		line = prompt_read(ui, ":", "", true);
 		re = RE_STATUS;
 		if (line && *line)
-			re |= tui_command(ui, line, true);
+			re |= tui_command(ui, line);
 		free(line);
 		return re;
 	case REQ_HELP:
@@ -454,7 +454,6 @@ tui_run(struct cmd_ctx *ctx)
 	ui.moderator = xstrdup(ctx->moderator ? ctx->moderator : "?");
 	ui.role = xstrdup(ctx->role ? ctx->role : "?");
 	ui.read_only = ctx->read_only;
-	ui.mouse = true;
 	ui.ntabs = (int)ntab_views;
 	bindings_init();
 	if (ctx->config)
@@ -471,7 +470,7 @@ tui_run(struct cmd_ctx *ctx)
 		script_close();
 		return 69;
 	}
-	term_mouse(&ui, true);
+	term_mouse(true);
 	prompt_init(&ui);
 	rc = console(&ui);
 	prompt_end();

@@ -305,7 +305,7 @@ prompt_read(struct tui *ui, const char *prompt, const char *initial,
 	ui->prompting = true;
 	complete_set(commands);
 	keypad(ui->msg, FALSE);
-	term_mouse(ui, false);
+	term_mouse(false);
 	leaveok(ui->msg, FALSE);
 	curs_set(1);
 	rl_callback_handler_install(prompt, line_cb);
@@ -371,7 +371,7 @@ prompt_read(struct tui *ui, const char *prompt, const char *initial,
 	}
 	ui->prompting = false;
 	keypad(ui->msg, TRUE);
-	term_mouse(ui, true);
+	term_mouse(true);
 	leaveok(ui->msg, TRUE);
 	curs_set(0);
 	uncover(ui);

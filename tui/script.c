@@ -90,13 +90,12 @@ dump(const char *file)
 }
 
 int
-script_key(struct tui *ui)
+script_key(void)
 {
 	char line[4096];
 	size_t n;
 	int key;
 
-	(void)ui;
 	for (;;) {
 		if (typing && *typing)
 			return *typing++;

@@ -4,12 +4,10 @@
 
 #include <stdbool.h>
 
-struct tui;
-
 bool script_open(const char *file);
 bool script_active(void);
 /* The next key of the script, or ERR at its end. */
-int script_key(struct tui *ui);
+int script_key(void);
 void script_close(void);
 
 #endif

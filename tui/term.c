@@ -168,10 +168,8 @@ term_start(struct tui *ui, bool no_color)
 }
 
 void
-term_mouse(struct tui *ui, bool on)
+term_mouse(bool on)
 {
-	if (!ui->mouse)
-		return;
 	/* Only the wheel: clicks stay the terminal's, for selecting text. */
 	mousemask(on ? BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
 	mouseinterval(0);
@@ -220,8 +218,7 @@ term_layout(struct tui *ui)
 void
 term_stop(struct tui *ui)
 {
-	if (ui->mouse)
-		mousemask(0, NULL);
+	mousemask(0, NULL);
 	del(&ui->title);
 	del(&ui->head);
 	del(&ui->body);
@@ -243,7 +240,7 @@ term_read(struct tui *ui, int timeout_ms)
 		/* A short wait is the one after Esc: nothing follows it. */
 		if (timeout_ms >= 0 && timeout_ms <= 100)
 			return ERR;
-		if ((c = script_key(ui)) == ERR)
+		if ((c = script_key()) == ERR)
 			ending = -1;	/* the script's end: quit, status 0 */
 		return c;
 	}

@@ -467,7 +467,7 @@ tv_enter(struct view *v, size_t line)
 		return RE_REDRAW;
 	}
 	if ((s = text_get(l, "run")) != NULL)
-		return tui_command(v->ui, s, false);
+		return tui_command(v->ui, s);
 	return RE_NONE;
 }
 

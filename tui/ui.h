@@ -51,7 +51,6 @@ struct tui {
 	char *role;
 	bool read_only;
 	bool color;
-	bool mouse;
 
 	/* Layout: title (row 0), header (row 1), body, status, message. */
 	int rows, cols;
@@ -85,7 +84,7 @@ int term_getkey(struct tui *ui, int timeout_ms);
 /* The same without the signal check (the ':' line reads through it);
  * from the script when one drives the console (script.c). */
 int term_read(struct tui *ui, int timeout_ms);
-void term_mouse(struct tui *ui, bool on);
+void term_mouse(bool on);
 attr_t ui_attr(const struct tui *ui, enum ui_attr a);
 /* The attribute escapes take on a line drawn in `base`. */
 attr_t ui_escape_attr(const struct tui *ui, attr_t base);
@@ -134,7 +133,7 @@ void tui_message(struct tui *ui, bool error, const char *fmt, ...)
 /* Runs a command line through the command language (command.c):
  * %names are filled from the view's selected (or tagged) lines, results
  * go to a view or the status line.  Returns reactions. */
-unsigned tui_command(struct tui *ui, const char *line, bool typed);
+unsigned tui_command(struct tui *ui, const char *line);
 /* Applies the reactions pending: draws what they say changed.  The main
  * loop calls it between keys; the ':' line and a question call it too
  * when the terminal is resized under them. */

@@ -624,7 +624,7 @@ account_enter(struct view *v, size_t line)
 	    (s = text_get(l, "reporter")) == NULL)
 		return re;
 	buf_printf(&b, "show %s", s);
-	re = tui_command(v->ui, b.s, false);
+	re = tui_command(v->ui, b.s);
 	buf_free(&b);
 	return re;
 }

@@ -147,7 +147,7 @@ cost(struct state *s, const char *line, int *alone)
 	cmd_run(&plain, line);
 	*alone = s->c.queries - before;
 	before = s->c.queries;
-	tui_command(&s->ui, line, true);
+	tui_command(&s->ui, line);
 	return s->c.queries - before;
 }
 
