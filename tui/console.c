@@ -363,24 +363,23 @@ static void
 bind_entry(void *ctx, const struct config_entry *e)
 {
 	struct tui *ui = ctx;
+	const char *path = ui->cmd->config && ui->cmd->config->path ?
+	    ui->cmd->config->path : "config";
+	struct buf views = BUF_INIT;
 	char why[256], view[64];
 
 	/* A view's name misspelt would bind nothing, without a word. */
 	if (sscanf(e->key, "%63s", view) == 1 && !str_eq(view, "*") &&
 	    !str_eq(view, "all") && !str_eq(view, "lists") &&
 	    view_by_name(view) == NULL) {
-		snprintf(why, sizeof why, "'%s' is not a view: queue, "
-		    "account, thread, appeals, audit, search, escalations, "
-		    "trust, results, help, lists or *", view);
-		tui_message(ui, true, "%s:%d: %s", ui->cmd->config &&
-		    ui->cmd->config->path ? ui->cmd->config->path : "config",
-		    e->line, why);
+		view_names(&views);
+		tui_message(ui, true, "%s:%d: '%s' is not a view: %slists "
+		    "or *", path, e->line, view, buf_str(&views));
+		buf_free(&views);
 		return;
 	}
 	if (!bindings_set(e->key, e->value, why, sizeof why))
-		tui_message(ui, true, "%s:%d: %s", ui->cmd->config &&
-		    ui->cmd->config->path ? ui->cmd->config->path : "config",
-		    e->line, why);
+		tui_message(ui, true, "%s:%d: %s", path, e->line, why);
 }
 
 static int

@@ -120,6 +120,8 @@ extern const struct view_ops view_queue, view_account, view_thread,
 extern const struct view_ops *const tab_views[];
 extern const size_t ntab_views;
 const struct view_ops *view_by_name(const char *name);
+/* "queue, escalations, ..., help, ": every view's name and a comma. */
+void view_names(struct buf *out);
 
 /* Views opened with something to show. */
 struct view *account_view_new(struct tui *ui, int64_t id);

@@ -29,6 +29,17 @@ const size_t ntab_views = W_NELEM(tab_views);
 
 static const struct view_ops *const other_views[] = { OTHER_VIEWS(ADDRESS) };
 
+void
+view_names(struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < ntab_views; i++)
+		buf_printf(out, "%s, ", tab_views[i]->name);
+	for (i = 0; i < W_NELEM(other_views); i++)
+		buf_printf(out, "%s, ", other_views[i]->name);
+}
+
 const struct view_ops *
 view_by_name(const char *name)
 {

@@ -80,6 +80,14 @@ while [ $i -lt 120 ]; do
 done
 is "at 12 columns, every step up an account is drawn as in full" "$same" 60
 
+# A binding for a view that does not exist is named, with the ones that do.
+mkdir -p "$TMP/config/warden"
+printf '[bind]\nqueu s = suspend %%account\n' >"$TMP/config/warden/config"
+COLS=200 XDG_CONFIG_HOME="$TMP/config" run "dump $TMP/dump"
+like "a misspelt view in [bind] is named, with every view there is" \
+    "$(sed -n 24p "$TMP/dump.1")" \
+    "config:2: 'queu' is not a view: queue, escalations, trust, appeals, audit, search, account, thread, results, help, lists or \\*"
+
 check_exit 66 "a script that cannot be read is refused" \
     env WARDEN_TUI_SCRIPT="$TMP/none" "$W" -d "$DEMO" --as alice
 check_exit 64 "without a script, the console wants a terminal" \
