@@ -200,9 +200,9 @@ may_quit(struct tui *ui)
 	if (!ui->have_stats || ui->mine <= 0)
 		return true;
 	snprintf(q, sizeof q, "You hold %lld claim%s: %s yours until %s "
-	    "lapse after 30 idle minutes. Quit?", (long long)ui->mine,
+	    "after 30 idle minutes. Quit?", (long long)ui->mine,
 	    ui->mine == 1 ? "" : "s", ui->mine == 1 ? "it stays" :
-	    "they stay", ui->mine == 1 ? "it" : "they");
+	    "they stay", ui->mine == 1 ? "it lapses" : "they lapse");
 	return ui_confirm(ui, q, NULL);
 }
 

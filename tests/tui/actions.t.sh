@@ -125,7 +125,8 @@ keys Enter
 shows "the claim is made" "claimed @$claimed"
 shows "the status line counts it as mine" '1 mine'
 keys q
-shows "q asks when a claim is held" 'You hold 1 claim.*\[y/N\]'
+shows "q asks when a claim is held" \
+    'You hold 1 claim: it stays yours until it lapses after 30 idle minutes\. Quit\? \[y/N\]'
 keys n
 shows "no stays in the console" '\[queue\]'
 keys q
