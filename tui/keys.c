@@ -295,8 +295,7 @@ static const struct {
 	const char *title;
 } scopes[] = {
 	{ KS_ALL, "Keys in every view" },
-	{ KS_LIST, "Keys in lists (the queue, an account, appeals, the audit "
-	    "log, search results)" },
+	{ KS_LIST, "Keys in lists (every view but a thread and help)" },
 	{ KS_PAGER, "Keys in pagers (a thread, help)" },
 };
 

@@ -16,7 +16,7 @@
 	X(PAGE_UP, "page-up", "previous screen") \
 	X(FIRST, "first-line", "first line") \
 	X(LAST, "last-line", "last line (reads to the end)") \
-	X(ENTER, "enter", "open the account, thread or flag on the line") \
+	X(ENTER, "enter", "open the thread or account the line names") \
 	X(BACK, "back", "back to the view before; quits from the queue") \
 	X(QUIT, "quit", "quit the console from any view") \
 	X(SEARCH, "search", "search this view for text") \

@@ -78,6 +78,21 @@ man_keys_section_holds_the_reference(void **state)
 	buf_free(&want);
 }
 
+/* The Tab key's help names the views of the cycle, in order. */
+static void
+tab_help_names_the_cycle(void **state)
+{
+	struct buf want = BUF_INIT;
+	size_t i;
+
+	(void)state;
+	buf_adds(&want, "next view: ");
+	for (i = 0; i < ntab_views; i++)
+		buf_printf(&want, "%s%s", i ? ", " : "", tab_views[i]->name);
+	assert_string_equal(request_help(REQ_NEXT_VIEW), want.s);
+	buf_free(&want);
+}
+
 static bool
 overlaps(enum key_scope a, enum key_scope b)
 {
@@ -192,6 +207,7 @@ main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(keys_txt_holds_the_reference),
 		cmocka_unit_test(man_keys_section_holds_the_reference),
+		cmocka_unit_test(tab_help_names_the_cycle),
 		cmocka_unit_test(no_key_means_two_things),
 		cmocka_unit_test(key_names_round_trip),
 		cmocka_unit_test(bindings_from_the_config),
