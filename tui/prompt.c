@@ -144,6 +144,8 @@ display_matches_cb(char **matches, int num, int max)
 	WINDOW *box;
 	int colw = max + 2, ncols, nrows, h, i, y, x;
 
+	if (pui->cols < 3)
+		return;		/* no room for a box */
 	if (colw > pui->cols - 2)
 		colw = pui->cols - 2;
 	ncols = (pui->cols - 2) / colw;

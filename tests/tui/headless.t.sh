@@ -80,6 +80,12 @@ while [ $i -lt 120 ]; do
 done
 is "at 12 columns, every step up an account is drawn as in full" "$same" 60
 
+# Two columns leave no room for the box of matches: Tab completes
+# without one.
+COLS=2 run ":" "type s" Tab Esc Q
+is "at 2 columns, Tab on the command line ends well" "$?" 0
+is "with nothing on stderr" "$(cat "$TMP/stderr")" ""
+
 # A binding for a view that does not exist is named, with the ones that do.
 mkdir -p "$TMP/config/warden"
 printf '[bind]\nqueu s = suspend %%account\n' >"$TMP/config/warden/config"
