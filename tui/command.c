@@ -261,6 +261,12 @@ command_expand(struct tui *ui, struct view *v, const char *line,
 }
 
 bool
+command_entry_writes(const struct cmd_entry *en)
+{
+	return cmd_is_write(en) && !(en->flags & CMD_READONLY);
+}
+
+bool
 command_is_write(const char *line)
 {
 	struct tokens t = { 0 };
@@ -268,12 +274,14 @@ command_is_write(const char *line)
 	const struct cmd_entry *en;
 	bool write = false;
 
+	if (*line == '!')
+		line++;
 	if (tokenize(line, strlen(line), &t, &e) < 0 || t.n == 0) {
 		tokens_free(&t);
 		return false;
 	}
 	en = cmd_lookup(t.v[0].s, &e);
-	write = en != NULL && cmd_is_write(en) && !(en->flags & CMD_READONLY);
+	write = en != NULL && command_entry_writes(en);
 	if (en && en->subs && t.n > 1) {
 		const struct cmd_entry *sub = cmd_lookup_sub(en, t.v[1].s, &e);
 

@@ -23,7 +23,10 @@ void command_detach(struct cmd_ctx *ctx, const struct cmd_hooks *saved);
  * false (with a message) when a name has no value here. */
 bool command_expand(struct tui *ui, struct view *v, const char *line,
     struct buf *out);
-/* Whether a line's command changes data (refused when read-only). */
+/* Whether a line's command changes data (refused when read-only; a
+ * leading '!' of a binding is passed over). */
 bool command_is_write(const char *line);
+/* The same for a command table entry. */
+bool command_entry_writes(const struct cmd_entry *en);
 
 #endif

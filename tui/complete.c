@@ -11,6 +11,7 @@
 #include <readline/readline.h>
 
 #include "../cmd/cmd.h"
+#include "command.h"
 #include "complete.h"
 
 static struct tui *cui;
@@ -126,7 +127,7 @@ add_option_values(struct list *l, const struct cmd_entry *en,
     const char *opt, const char *prefix)
 {
 	if (str_eq(opt, "reason")) {
-		if (!cmd_is_write(en) || (en->flags & CMD_READONLY)) {
+		if (!command_entry_writes(en)) {
 			add_words(l, flag_reasons, prefix);
 			return;
 		}
@@ -177,8 +178,7 @@ complete_candidates(struct tui *ui, const char *line, int start,
 		for (t = cmd_table; *t; t++) {
 			if ((*t)->flags & CMD_HIDDEN)
 				continue;
-			if (ui->read_only && cmd_is_write(*t) &&
-			    !((*t)->flags & CMD_READONLY))
+			if (ui->read_only && command_entry_writes(*t))
 				continue;
 			add(&l, (*t)->name, word);
 			if ((*t)->aliases && *(*t)->aliases)

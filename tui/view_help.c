@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../cmd/cmd.h"
+#include "command.h"
 #include "keys.h"
 
 #define KEYW 17
@@ -47,24 +48,6 @@ requests(struct help *h)
 	buf_free(&b);
 }
 
-static bool
-is_write(const char *command)
-{
-	struct werr e;
-	char word[64];
-	const struct cmd_entry *en;
-	size_t n = strcspn(command, " ");
-
-	if (n >= sizeof word)
-		return true;
-	memcpy(word, command, n);
-	word[n] = '\0';
-	if (word[0] == '!')
-		memmove(word, word + 1, n);
-	en = cmd_lookup(word, &e);
-	return en == NULL || cmd_is_write(en);
-}
-
 static void
 bindings(struct help *h, struct tui *ui)
 {
@@ -85,7 +68,7 @@ bindings(struct help *h, struct tui *ui)
 		cmd = binding_find(h->from, pager, b->key);
 		if (cmd == NULL || cmd != b->command)
 			continue;
-		if (ui->read_only && is_write(cmd))
+		if (ui->read_only && command_is_write(cmd))
 			continue;
 		for (j = 0; j < ndefault_bindings; j++)
 			if (str_eq(default_bindings[j].command, cmd))
@@ -115,8 +98,7 @@ commands(struct help *h, struct tui *ui)
 	    "Commands (:help COMMAND for more)");
 	for (en = cmd_table; *en; en++) {
 		if (((*en)->flags & CMD_HIDDEN) ||
-		    (ui->read_only && cmd_is_write(*en) &&
-		    !((*en)->flags & CMD_READONLY)))
+		    (ui->read_only && command_entry_writes(*en)))
 			continue;
 		l = text_line(&h->t, UA_NORMAL);
 		text_add(l, UA_NORMAL, "  ");
