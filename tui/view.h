@@ -129,7 +129,7 @@ struct view *thread_view_new(struct tui *ui, int64_t id, int64_t message);
 struct cmd_output;
 struct view *results_view_new(struct tui *ui, const struct cmd_output *out);
 struct view *help_view_new(struct tui *ui, const struct view *from);
-/* Queue, search, audit and appeals take filters as query parameters;
+/* The list views (table.h) take filters as their query's parameters;
  * false when the view takes none. */
 bool view_set_filter(struct view *v, const char *k, const char *val);
 
