@@ -195,6 +195,10 @@ act_trust(struct actx *x, struct werr *e)
 		    "is set by an admin only");
 	if (load_claimed(x, &a, e) < 0)
 		return -1;
+	/* A leader was made by an admin; only an admin unmakes one. */
+	if (a.trust_locked && a.trust_manual == 4 && x->rank < 3)
+		return werr_field(e, WE_PERM, "level", "@%s is a leader (level "
+		    "4, set by an admin); an admin changes that", a.handle);
 	if (lv == NULL) {
 		if (!a.trust_locked)
 			return werr_field(e, WE_CONFLICT, "target", "@%s's "
@@ -240,9 +244,12 @@ act_note(struct actx *x, struct werr *e)
 	    "sticky) VALUES (?,?,?,?,?)", "ititi", a.id, x->a->actor, x->now,
 	    text, (int64_t)sticky) < 0)
 		return -1;
-	buf_printf(&x->msg, "noted on @%s%s (note %lld)", a.handle,
-	    sticky ? ", sticky" : "", (long long)sqlite3_last_insert_rowid(
-	    x->s->db));
+	buf_printf(&x->msg, "noted on @%s%s", a.handle, sticky ? ", sticky" :
+	    "");
+	/* a dry run's note is rolled back: it has no id to give */
+	if (!x->a->dry_run)
+		buf_printf(&x->msg, " (note %lld)",
+		    (long long)sqlite3_last_insert_rowid(x->s->db));
 	return 0;
 }
 
@@ -330,6 +337,13 @@ act_reveal(struct actx *x, struct werr *e)
 	if (value == NULL)
 		return werr_field(e, WE_NOTFOUND, "field", "@%s has no %s on "
 		    "file", a.handle, field);
+	if (x->a->dry_run) {
+		/* not audited, so not shown */
+		free(value);
+		buf_printf(&x->msg, "would reveal @%s's %s (a dry run shows "
+		    "nothing)", a.handle, field);
+		return 0;
+	}
 	x->data = rows_new_list("account_id,handle,field,value");
 	row = rows_add(x->data);
 	rows_set_int(x->data, row, 0, a.id);
@@ -362,7 +376,8 @@ act_mute(struct actx *x, struct werr *e)
 	if (until_s && (!time_parse(until_s, x->now, &until) ||
 	    until <= x->now))
 		return werr_field(e, WE_USAGE, "until", "'%s' is not a time "
-		    "in the future", until_s);
+		    "in the future: use 2026-12-31, 2026-12-31T18:00 or a "
+		    "duration with --for", until_s);
 	if (acct_load(x, x->a->target, &a, e) < 0)
 		return -1;
 	if (sq_int(x->s, e, &muted, "SELECT count(*) FROM muted_reporter "

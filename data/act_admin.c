@@ -215,8 +215,11 @@ act_token_create(struct actx *x, struct werr *e)
 	rows_set_text(x->data, row, 1, who);
 	rows_set_text(x->data, row, 2, token);
 	explicit_bzero(token, sizeof token);
-	buf_printf(&x->msg, "created token %lld for %s (shown once)",
-	    (long long)id, who);
+	if (x->a->dry_run)
+		buf_printf(&x->msg, "would create a token for %s", who);
+	else
+		buf_printf(&x->msg, "created token %lld for %s (shown once)",
+		    (long long)id, who);
 	return 0;
 }
 

@@ -184,7 +184,8 @@ open_escalation(struct actx *x, struct werr *e)
 	const char *kind = action_param(x->a, "kind");
 	const char *thread_s = action_param(x->a, "thread");
 	const char *flag_s = action_param(x->a, "flag");
-	int64_t account, thread = 0, flag = 0, id;
+	int64_t account, thread = 0, flag = 0, id, found = 0;
+	int rc = 0;
 	char channel[16];
 	struct acct a;
 
@@ -200,6 +201,16 @@ open_escalation(struct actx *x, struct werr *e)
 	    (flag_s && !str_to_i64(flag_s, 1, INT64_MAX, &flag)))
 		return werr_field(e, WE_USAGE, thread_s ? "thread" : "flag",
 		    "a thread or flag is given by its id");
+	if (thread && (rc = sq_int(x->s, e, &found, "SELECT count(*) FROM "
+	    "thread WHERE id = ?", "i", thread)) >= 0 && found == 0)
+		return werr_field(e, WE_NOTFOUND, "thread", "no thread %lld",
+		    (long long)thread);
+	if (rc >= 0 && flag && (rc = sq_int(x->s, e, &found, "SELECT count(*) "
+	    "FROM flag WHERE id = ?", "i", flag)) >= 0 && found == 0)
+		return werr_field(e, WE_NOTFOUND, "flag", "no flag %lld",
+		    (long long)flag);
+	if (rc < 0)
+		return -1;
 	if (acct_load(x, account, &a, e) < 0 || acct_check_claim(x, &a, e) < 0)
 		return -1;
 	if (escalation_open(x, kind, account, thread, flag, 0, &id, channel,
@@ -280,10 +291,13 @@ act_assign(struct actx *x, struct werr *e)
 {
 	const char *who = action_param(x->a, "assignee");
 	struct esc esc;
+	int rank;
 
 	if (esc_load(x, &esc, e) < 0)
 		return -1;
-	if (sq_moderator_rank(x->s, who, e) <= 0)
+	if ((rank = sq_moderator_rank(x->s, who, e)) < 0)
+		return -1;
+	if (rank == 0)
 		return werr_field(e, WE_NOTFOUND, "assignee", "'%s' is not an "
 		    "active moderator", who);
 	if (strcmp(esc.status, "resolved") == 0)

@@ -60,7 +60,8 @@ acct_load(struct actx *x, int64_t id, struct acct *out, struct werr *e)
 	st = sq_prep(x->s, "SELECT id, handle, status, "
 	    "coalesce(suspended_until, 0), trust_level, trust_locked, "
 	    "CASE WHEN claimed_at > ?2 THEN claimed_by END, "
-	    "coalesce(claimed_at, 0), open_flags FROM account WHERE id = ?1",
+	    "coalesce(claimed_at, 0), open_flags, coalesce(trust_manual, -1) "
+	    "FROM account WHERE id = ?1",
 	    e);
 	if (st == NULL)
 		return -1;
@@ -88,6 +89,7 @@ acct_load(struct actx *x, int64_t id, struct acct *out, struct werr *e)
 		    (const char *)sqlite3_column_text(st, 6));
 	out->claimed_at = sqlite3_column_int64(st, 7);
 	out->open_flags = sqlite3_column_int64(st, 8);
+	out->trust_manual = sqlite3_column_int(st, 9);
 	sqlite3_reset(st);
 	x->account = id;
 	return 0;
@@ -300,6 +302,10 @@ sq_apply(struct store *st, struct action *acts, size_t n,
 		for (i = 0; i < n; i++) {
 			if (!res[i].replayed)
 				res[i].audit_id = 0;
+			/* A dry run hands nothing back: a revealed field or a
+			 * new token is only for the action that is audited. */
+			rows_free(res[i].data);
+			res[i].data = NULL;
 		}
 		return 0;
 	}

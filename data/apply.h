@@ -32,6 +32,7 @@ struct acct {
 	int64_t suspended_until;
 	int trust_level;
 	bool trust_locked;
+	int trust_manual;	/* the locked level; -1 if none */
 	char claimed_by[64];	/* "" if free or lapsed */
 	int64_t claimed_at;
 	int64_t open_flags;

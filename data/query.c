@@ -732,6 +732,27 @@ q_escalations(struct sq *s, struct qctx *c, struct rows **out,
 	"AND (?7 IS NULL OR l.target = ?7) " \
 	"ORDER BY l.id DESC LIMIT ?8"
 
+/* What the log's action column holds: every action kind, the steps that
+ * sweep and scan take on their own, and the "warden" bootstrap.  A name
+ * outside it finds nothing ever, so it is refused; "moderator" stands
+ * for moderator.add, .role and the rest. */
+static int
+check_audit_action(const char *action, struct werr *e)
+{
+	static const char *const steps[] = { "lift", "lapse", "expire",
+		"open", "close", "climb", "raise", "exclude", "moderator",
+		"token", "template", NULL };
+	enum action_kind k;
+
+	if (action == NULL || action_kind_from_name(action, &k) ||
+	    word_in(action, steps))
+		return 0;
+	return werr_field(e, WE_USAGE, "action", "no action '%s' in the "
+	    "log: use an action name (warn, suspend, moderator.add, ...) or "
+	    "a sweep step (lift, lapse, expire, open, close, climb, raise, "
+	    "exclude)", action);
+}
+
 static int
 q_audit(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 {
@@ -739,7 +760,8 @@ q_audit(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 	const char *target = qp(c, "target"), *sql;
 	int64_t account, since, until, after;
 
-	if (opt_account(s, c, "account", &account, e) < 0 ||
+	if (check_audit_action(action, e) < 0 ||
+	    opt_account(s, c, "account", &account, e) < 0 ||
 	    opt_time(c, "since", &since, e) < 0 ||
 	    opt_time(c, "until", &until, e) < 0 ||
 	    parse_id_cursor(c->q->cursor, &after, e) < 0)

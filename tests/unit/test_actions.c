@@ -283,7 +283,8 @@ test_trust_lock_and_unlock(void **state)
 	before = audit_count(f);
 	assert_refused(f, fx_act(f, "alice", A_TRUST, 2, "x", "level", "4",
 	    NULL), WE_CONFLICT, "already locked", before);
-	assert_int_equal(fx_act(f, "carol", A_TRUST, 2, "by the rules",
+	/* a leader is an admin's to unmake (test_leaders_are_...) */
+	assert_int_equal(fx_act(f, "alice", A_TRUST, 2, "by the rules",
 	    "unlock", "1", NULL), 0);
 	assert_int_equal(fx_int(f, "SELECT trust_level FROM account WHERE "
 	    "id = 2"), 0);
@@ -508,6 +509,83 @@ test_escalations_and_sweep(void **state)
 	assert_int_equal(audit_count(f), before);
 }
 
+/* A dry run is not audited, so it hands back nothing secret. */
+static void
+test_dry_runs_reveal_nothing(void **state)
+{
+	struct fixture *f = *state;
+	int64_t before = audit_count(f);
+
+	assert_int_equal(fx_act(f, "bob", A_REVEAL, 1, "check", "field",
+	    "phone", "--dry-run", "", NULL), 0);
+	assert_null(f->res.data);
+	assert_non_null(strstr(f->res.message, "would reveal"));
+	assert_null(strstr(f->res.message, "7700"));
+	assert_int_equal(fx_act_named(f, "carol", A_TOKEN_CREATE, "carol", NULL,
+	    "--dry-run", "", NULL), 0);
+	assert_null(f->res.data);
+	assert_non_null(strstr(f->res.message, "would create"));
+	assert_int_equal(fx_act(f, "carol", A_NOTE, 1, NULL, "text", "x",
+	    "--dry-run", "", NULL), 0);
+	assert_null(strstr(f->res.message, "(note"));
+	assert_int_equal(audit_count(f), before);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM api_token"), 0);
+}
+
+static void
+test_leaders_are_an_admins_to_change(void **state)
+{
+	struct fixture *f = *state;
+	int64_t before;
+
+	assert_int_equal(fx_act(f, "alice", A_TRUST, 1, "leader", "level", "4",
+	    NULL), 0);
+	before = audit_count(f);
+	assert_refused(f, fx_act(f, "bob", A_TRUST, 1, "x", "unlock", "1",
+	    NULL), WE_PERM, "leader", before);
+	assert_refused(f, fx_act(f, "carol", A_TRUST, 1, "x", "level", "2",
+	    NULL), WE_PERM, "leader", before);
+	assert_int_equal(fx_act(f, "alice", A_TRUST, 1, "x", "unlock", "1",
+	    NULL), 0);
+}
+
+static void
+test_escalate_names_what_is_missing(void **state)
+{
+	struct fixture *f = *state;
+	int64_t before = audit_count(f);
+
+	assert_refused(f, fx_act(f, "carol", A_ESCALATE, 0, "late", "account",
+	    "1", "thread", "99999", NULL), WE_NOTFOUND, "no thread 99999",
+	    before);
+	assert_refused(f, fx_act(f, "carol", A_ESCALATE, 0, "late", "account",
+	    "1", "flag", "99999", NULL), WE_NOTFOUND, "no flag 99999", before);
+	assert_refused(f, fx_act(f, "carol", A_MUTE, 2, "x", "until", "soon",
+	    NULL), WE_USAGE, "2026-12-31", before);
+}
+
+static void
+test_log_action_names(void **state)
+{
+	struct fixture *f = *state;
+	struct query q = { 0 };
+	struct param p[1] = { { "action", "bogus" } };
+	struct rows *r = NULL;
+
+	q.what = "audit";
+	q.params = p;
+	q.nparams = 1;
+	assert_int_equal(store_query(f->st, &q, &r, &f->err), -1);
+	assert_int_equal(f->err.kind, WE_USAGE);
+	assert_non_null(strstr(f->err.msg, "bogus"));
+	p[0].v = "lift";
+	assert_int_equal(store_query(f->st, &q, &r, &f->err), 0);
+	rows_free(r);
+	r = fx_query(f, "audit", "action", "moderator", NULL);
+	assert_true(r->nrows >= 1);	/* alice's bootstrap */
+	rows_free(r);
+}
+
 int
 main(void)
 {
@@ -540,6 +618,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_moderators_tokens_templates,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_escalations_and_sweep, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_dry_runs_reveal_nothing,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_leaders_are_an_admins_to_change, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_escalate_names_what_is_missing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_log_action_names, setup,
 		    teardown),
 	};
 
