@@ -402,8 +402,11 @@ open_store(const struct opts *o, const struct config *cfg, struct werr *e)
 		if (token_file) {
 			if (api_read_token_file(token_file, &token, e) < 0)
 				goto out;
-		} else if (env("WARDEN_TOKEN"))
+		} else if (env("WARDEN_TOKEN")) {
 			token = xstrdup(env("WARDEN_TOKEN"));
+			/* nothing this process starts needs to inherit it */
+			unsetenv("WARDEN_TOKEN");
+		}
 		else {
 			werr_set(e, WE_AUTH, "the API needs a token: "
 			    "--token-file FILE (mode 0600) or WARDEN_TOKEN; "
@@ -426,7 +429,7 @@ open_store(const struct opts *o, const struct config *cfg, struct werr *e)
 out:
 	if (token) {
 		/* the token is a secret: do not leave it in freed memory */
-		memset(token, 0, strlen(token));
+		explicit_bzero(token, strlen(token));
 		free(token);
 	}
 	free(path);
@@ -487,10 +490,12 @@ hook_entry(void *ctx, const struct config_entry *c)
  * database is.  A receiver that is down keeps its events in the outbox
  * for the next run (cron's sweep, every five minutes). */
 static void
-deliver_webhooks(struct store *st, const struct config *cfg, bool quiet)
+deliver_webhooks(struct store *st, const struct config *cfg, bool quiet,
+    const char *ca_file)
 {
 	struct hook_cfg h = { { NULL, 0 }, cfg->path ? cfg->path : "config",
 	    false };
+	struct webhook_options wo;
 	struct webhook_report rep;
 	struct werr e;
 
@@ -502,7 +507,10 @@ deliver_webhooks(struct store *st, const struct config *cfg, bool quiet)
 		h.bad = true;
 	}
 	if (!h.bad && h.w.n > 0) {
-		if (webhook_deliver(st, &h.w, NULL, &rep, &e) < 0)
+		/* a private CA for the API is one for the webhooks too */
+		memset(&wo, 0, sizeof wo);
+		wo.ca_file = ca_file;
+		if (webhook_deliver(st, &h.w, &wo, &rep, &e) < 0)
 			note("webhooks: %s", e.msg);
 		else if (rep.failed && !quiet)
 			note("webhooks: %lld event%s not delivered yet (%s); "
@@ -638,7 +646,8 @@ main(int argc, char **argv)
 	/* only a run that wrote: a read must not take the outbox's write
 	 * lock (scripts run reads in loops); cron's sweep always writes */
 	if (ctx.applied && (o.batch || o.ncommands))
-		deliver_webhooks(st, &cfg, o.quiet);
+		deliver_webhooks(st, &cfg, o.quiet, o.ca_file ? o.ca_file :
+		    config_get(&cfg, "warden", "ca_file"));
 
 	store_close(st);
 	config_free(&cfg);

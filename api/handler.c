@@ -377,7 +377,8 @@ do_query(struct server *s, struct req *r, struct MHD_Connection *c)
 	}
 	if (a.limit && !str_to_i64(a.limit, 0, QUERY_LIMIT_MAX, &limit))
 		return refuse(s, r, c, 0, WE_USAGE, "limit", NULL, NULL,
-		    "limit must be a number from 1 to %d", QUERY_LIMIT_MAX);
+		    "limit must be a number from 1 to %d (0 or none: %d)",
+		    QUERY_LIMIT_MAX, QUERY_LIMIT_DEFAULT);
 	/* Over the API the moderator is the token's: whoami answers for it,
 	 * whatever name the client guessed (its login name, say). */
 	if (strcmp(r->what, "whoami") == 0) {

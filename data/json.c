@@ -350,6 +350,9 @@ error_from_json(const json_t *j, struct werr *e)
 	kind = json_string_value(json_object_get(err, "kind"));
 	msg = json_string_value(json_object_get(err, "message"));
 	field = json_string_value(json_object_get(err, "field"));
+	/* an error that says "ok" is not an error body at all */
+	if (str_eq(kind, "ok"))
+		return false;
 	if (kind == NULL || !werr_kind_from_name(kind, &k))
 		k = WE_INTERNAL;
 	werr_field(e, k, field, "%s", msg ? msg : "(no message)");

@@ -34,7 +34,8 @@ int result_from_json(const json_t *j, struct action_result *r,
     struct werr *e);
 
 json_t *json_from_error(const struct werr *e);
-/* Reads an error body; false if j is not one. */
+/* Reads an error body; false if j is not one (nor is one whose kind is
+ * "ok").  A kind nobody knows reads as WE_INTERNAL. */
 bool error_from_json(const json_t *j, struct werr *e);
 
 /* The action's parameters (and force) as compact JSON with sorted keys,

@@ -1404,7 +1404,8 @@ sq_query(struct store *st, const struct query *q, struct rows **out,
 			    q->params[i].k);
 	if (q->limit < 0 || q->limit > QUERY_LIMIT_MAX)
 		return werr_field(e, WE_USAGE, "limit", "limit must be from 1 "
-		    "to %d", QUERY_LIMIT_MAX);
+		    "to %d (0 or none: %d)", QUERY_LIMIT_MAX,
+		    QUERY_LIMIT_DEFAULT);
 	c.q = q;
 	c.limit = q->limit ? q->limit : QUERY_LIMIT_DEFAULT;
 	c.now = sq_now(s);

@@ -16,7 +16,10 @@ chmod 600 "$TMP/carol"
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$TMP"' EXIT
 port=""
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+# up to 60 s: an ASan server on a loaded CI machine starts slowly
+i=0
+while [ $i -lt 120 ]; do
+	i=$((i + 1))
 	port=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$TMP/serve.log")
 	[ -n "$port" ] && break
 	sleep 0.5

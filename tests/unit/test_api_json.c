@@ -141,6 +141,10 @@ test_error_bodies(void **state)
 	assert_int_equal(e.kind, WE_INTERNAL);
 	assert_string_equal(e.msg, "(no message)");
 	json_decref(j);
+	/* an error that says there was none is not an error body */
+	j = parse("{\"error\":{\"kind\":\"ok\",\"message\":\"fine\"}}");
+	assert_false(error_from_json(j, &e));
+	json_decref(j);
 	j = parse("{\"error\":\"no\"}");
 	assert_false(error_from_json(j, &e));
 	json_decref(j);
