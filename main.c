@@ -532,7 +532,7 @@ main(int argc, char **argv)
 	struct cmd_batch_opts bo;
 	char *moderator = NULL, *role = NULL;
 	const char *name, *fmt, *color;
-	bool tty = isatty(STDOUT_FILENO), ok = false, ascii;
+	bool tty = isatty(STDOUT_FILENO), ok = false;
 	int status;
 
 	keep_std_fds();
@@ -540,8 +540,7 @@ main(int argc, char **argv)
 	/* A terminal that is not UTF-8 may read bytes inside a UTF-8
 	 * character as C1 controls: what is written to it is ASCII, tables
 	 * (see safe.h) and tsv alike. */
-	ascii = tty && !safe_env_utf8();
-	if (ascii)
+	if (tty && !safe_env_utf8())
 		safe_set_ascii(true);
 	if (argc > 1 && strcmp(argv[1], "serve") == 0)
 		return serve_main(argc - 1, argv + 1);
@@ -616,7 +615,6 @@ main(int argc, char **argv)
 	ctx.color = tty && !o.no_color && env("NO_COLOR") == NULL &&
 	    !(color && !config_bool(color, &ok) && ok);
 	ctx.width = table_width(tty);
-	ctx.ascii = ascii;
 	ctx.quiet = o.quiet;
 	ctx.verbose = o.verbose;
 	ctx.read_only = o.read_only;

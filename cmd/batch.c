@@ -130,7 +130,7 @@ line_by_line(struct cmd_ctx *ctx, const struct line *lines, size_t n,
 				    lines[i].no);
 				ctx->default_key = key;
 			}
-			k = cmd_run_n(ctx, lines[i].s, lines[i].len, false);
+			k = cmd_run_n(ctx, lines[i].s, lines[i].len);
 			ctx->default_key = NULL;
 			free(key);
 		}

@@ -90,8 +90,6 @@ struct cmd_ctx {
 	const char *role;	/* moderator, senior or admin */
 	enum cmd_format format;
 	bool color;		/* table output may use bold and reverse */
-	bool ascii;		/* the terminal may not be UTF-8: tsv escapes
-				 * all but ASCII (tables: safe_set_ascii) */
 	bool quiet;		/* no CMD_INFO messages */
 	bool verbose;		/* more CMD_INFO messages */
 	bool read_only;		/* only entries flagged CMD_READONLY run */
@@ -131,10 +129,6 @@ void cmd_ctx_init(struct cmd_ctx *ctx, struct store *store,
  * value says what kind of error (WE_OK when it worked, or when the line
  * was empty or a comment); werr_exit_status() maps it to an exit status. */
 enum werr_kind cmd_run(struct cmd_ctx *ctx, const char *line);
-
-/* What a write line would do, without doing it: runs it as a dry run and
- * emits the results.  A read-only line is only checked (nothing runs).  */
-enum werr_kind cmd_preview(struct cmd_ctx *ctx, const char *line);
 
 /* Lines in order, as -c gives them or a batch file holds them. */
 struct cmd_batch_opts {

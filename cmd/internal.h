@@ -159,8 +159,7 @@ int cmd_prepare(struct cmd_ctx *ctx, const char *line, size_t len,
     struct prepared *p, struct werr *e);
 void prepared_free(struct prepared *p);
 /* Runs line[0..len) (it may hold NUL bytes, which are refused). */
-enum werr_kind cmd_run_n(struct cmd_ctx *ctx, const char *line, size_t len,
-    bool preview);
+enum werr_kind cmd_run_n(struct cmd_ctx *ctx, const char *line, size_t len);
 
 /* Writers (out_*.c). */
 void out_table(struct cmd_ctx *ctx, FILE *fp, const struct cmd_output *out);

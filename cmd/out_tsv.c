@@ -5,7 +5,7 @@
  *   \\  backslash        \t \n \r  tab, newline, carriage return
  *   \xNN  other C0 controls, DEL, and bytes that are not UTF-8
  *   \uXXXX  C1 controls, bidi and zero-width marks, other non-printables;
- *          every character past U+007F when ctx->ascii says the
+ *          every character past U+007F when safe_ascii() says the
  *          terminal may not be UTF-8 (a byte inside "\xe6\x9d\x8e" is
  *          a C1 control to it)
  *
@@ -102,19 +102,19 @@ out_tsv(struct cmd_ctx *ctx, FILE *fp, const struct cmd_output *out)
 		ctx->results_header_done = false;
 	switch (out->shape) {
 	case CMD_LIST:
-		put_rows(fp, out->rows, true, ctx->ascii);
+		put_rows(fp, out->rows, true, safe_ascii());
 		break;
 	case CMD_RECORD:
-		put_rows(fp, out->rows, true, ctx->ascii);
+		put_rows(fp, out->rows, true, safe_ascii());
 		for (i = 0; i < out->nsections; i++) {
 			fputc('\n', fp);
 			put_rows(fp, out->sections[i].rows, true,
-			    ctx->ascii);
+			    safe_ascii());
 		}
 		break;
 	case CMD_RESULTS:
 		r = results_rows(out);
-		put_rows(fp, r, !ctx->results_header_done, ctx->ascii);
+		put_rows(fp, r, !ctx->results_header_done, safe_ascii());
 		ctx->results_header_done = true;
 		rows_free(r);
 		/* what some actions hand back (reveal, token create) */
@@ -123,7 +123,7 @@ out_tsv(struct cmd_ctx *ctx, FILE *fp, const struct cmd_output *out)
 				continue;
 			fputc('\n', fp);
 			put_rows(fp, out->results[i].data, true,
-			    ctx->ascii);
+			    safe_ascii());
 			/* a table follows: the next results need a header */
 			ctx->results_header_done = false;
 		}

@@ -328,28 +328,24 @@ cmd_fail(struct cmd_ctx *ctx, const struct werr *e)
 }
 
 enum werr_kind
-cmd_run_n(struct cmd_ctx *ctx, const char *line, size_t len, bool preview)
+cmd_run_n(struct cmd_ctx *ctx, const char *line, size_t len)
 {
 	struct prepared p;
 	struct werr e;
 	int rc = 0;
-	size_t i;
 
 	werr_clear(&e);
 	if (cmd_prepare(ctx, line, len, &p, &e) < 0) {
 		prepared_free(&p);
 		return cmd_fail(ctx, &e);
 	}
-	if (p.empty || (preview && !p.write)) {
+	if (p.empty) {
 		prepared_free(&p);
 		return WE_OK;
 	}
-	if (p.write) {
-		if (preview)
-			for (i = 0; i < p.plan.n; i++)
-				p.plan.acts[i].dry_run = true;
+	if (p.write)
 		rc = apply_plan(ctx, p.args.name, &p.plan, &e);
-	} else
+	else
 		rc = p.args.entry->run(ctx, &p.args, &e);
 	prepared_free(&p);
 	return rc < 0 ? cmd_fail(ctx, &e) : WE_OK;
@@ -358,13 +354,5 @@ cmd_run_n(struct cmd_ctx *ctx, const char *line, size_t len, bool preview)
 enum werr_kind
 cmd_run(struct cmd_ctx *ctx, const char *line)
 {
-	return cmd_run_n(ctx, line ? line : "", line ? strlen(line) : 0,
-	    false);
-}
-
-enum werr_kind
-cmd_preview(struct cmd_ctx *ctx, const char *line)
-{
-	return cmd_run_n(ctx, line ? line : "", line ? strlen(line) : 0,
-	    true);
+	return cmd_run_n(ctx, line ? line : "", line ? strlen(line) : 0);
 }

@@ -104,7 +104,7 @@ store_close(struct store *s)
 }
 
 /* Runs a query given as what plus "k=v" pairs, NULL-terminated:
- * store_queryf(s, &rows, e, "flags", "account", "12", NULL).  No cursor,
+ * store_queryv(s, &rows, e, "flags", "account", "12", NULL).  No cursor,
  * the default limit. */
 int store_queryv(struct store *s, struct rows **out, struct werr *e,
     const char *what, ...);

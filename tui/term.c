@@ -141,14 +141,26 @@ ui_escape_attr(const struct tui *ui, attr_t base)
 	return (base & ~A_COLOR) | escape_mod;
 }
 
+/* Whatever ends the process while curses holds the terminal (fatal()'s
+ * exit on a failed allocation, say) leaves it sane. */
+static void
+restore_at_exit(void)
+{
+	if (screen && !isendwin())
+		endwin();
+}
+
 bool
 term_start(struct tui *ui, bool no_color)
 {
 	const char *nc = getenv("NO_COLOR");
+	static bool registered;
 
 	catch_signals();
 	if ((screen = newterm(NULL, stdout, stdin)) == NULL)
 		return false;
+	if (!registered && atexit(restore_at_exit) == 0)
+		registered = true;
 	cbreak();
 	noecho();
 	nonl();

@@ -69,6 +69,12 @@ safe_set_ascii(bool on)
 }
 
 bool
+safe_ascii(void)
+{
+	return ascii_only;
+}
+
+bool
 safe_env_utf8(void)
 {
 	return env_utf8;

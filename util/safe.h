@@ -72,5 +72,6 @@ bool safe_env_utf8(void);
 /* ASCII only: every character past U+007F shows as <U+XXXX> too, so
  * that no byte of the output is >= 0x80.  Off by default. */
 void safe_set_ascii(bool on);
+bool safe_ascii(void);
 
 #endif

@@ -208,25 +208,6 @@ test_confirm_destructive(void **state)
 }
 
 static void
-test_preview_changes_nothing(void **state)
-{
-	struct t *t = *state;
-	int64_t before = audits(t);
-	char *status;
-
-	assert_int_equal(cmd_preview(&t->ctx, "suspend @sam --for 7d --reason "
-	    "x"), WE_OK);
-	assert_int_equal(t->seen.shape, CMD_RESULTS);
-	assert_int_equal(audits(t), before);
-	status = fx_text(t->f, "SELECT status FROM account WHERE id = 1");
-	assert_string_equal(status, "active");
-	free(status);
-	/* a read line is only checked */
-	assert_int_equal(cmd_preview(&t->ctx, "queue"), WE_OK);
-	assert_int_equal(t->seen.emits, 1);
-}
-
-static void
 test_read_only_and_quit(void **state)
 {
 	struct t *t = *state;
@@ -329,8 +310,6 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_confirm_destructive, setup,
 		    teardown),
-		cmocka_unit_test_setup_teardown(test_preview_changes_nothing,
-		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read_only_and_quit, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_batch_lines, setup,
