@@ -167,33 +167,41 @@ fx_recompute(struct fixture *f)
 		fail_msg("recompute: %s", e.msg);
 }
 
+void
+fx_action_v(struct action *a, const char *actor, enum action_kind kind,
+    int64_t target, const char *name, const char *reason, va_list ap)
+{
+	const char *k;
+
+	action_init(a, kind);
+	a->target = target;
+	action_set_text(&a->target_name, name);
+	action_set_text(&a->actor, actor);
+	action_set_text(&a->reason, reason);
+	while ((k = va_arg(ap, const char *)) != NULL) {
+		const char *v = va_arg(ap, const char *);
+
+		if (strcmp(k, "--key") == 0)
+			action_set_text(&a->key, v);
+		else if (strcmp(k, "--force") == 0)
+			a->force = true;
+		else if (strcmp(k, "--dry-run") == 0)
+			a->dry_run = true;
+		else
+			action_set_param(a, k, v);
+	}
+}
+
 static int
 act_v(struct fixture *f, const char *actor, enum action_kind kind,
     int64_t target, const char *name, const char *reason, va_list ap)
 {
 	struct action a;
-	const char *k;
 	int rc;
 
 	action_result_free(&f->res);
 	werr_clear(&f->err);
-	action_init(&a, kind);
-	a.target = target;
-	action_set_text(&a.target_name, name);
-	action_set_text(&a.actor, actor);
-	action_set_text(&a.reason, reason);
-	while ((k = va_arg(ap, const char *)) != NULL) {
-		const char *v = va_arg(ap, const char *);
-
-		if (strcmp(k, "--key") == 0)
-			action_set_text(&a.key, v);
-		else if (strcmp(k, "--force") == 0)
-			a.force = true;
-		else if (strcmp(k, "--dry-run") == 0)
-			a.dry_run = true;
-		else
-			action_set_param(&a, k, v);
-	}
+	fx_action_v(&a, actor, kind, target, name, reason, ap);
 	rc = store_apply(f->st, &a, 1, &f->res, &f->err);
 	action_free(&a);
 	return rc;

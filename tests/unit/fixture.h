@@ -50,6 +50,10 @@ int fx_act(struct fixture *f, const char *actor, enum action_kind kind,
     int64_t target, const char *reason, ...);
 int fx_act_named(struct fixture *f, const char *actor, enum action_kind kind,
     const char *name, const char *reason, ...);
+/* The action those take: actor, kind, target, name, reason, then k, v
+ * pairs ("--key" K, "--force" "", "--dry-run" "" or parameters), NULL. */
+void fx_action_v(struct action *a, const char *actor, enum action_kind kind,
+    int64_t target, const char *name, const char *reason, va_list ap);
 /* Rows of a query with k, v pairs, NULL-terminated; fails on error. */
 struct rows *fx_query(struct fixture *f, const char *what, ...);
 

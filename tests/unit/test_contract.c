@@ -141,28 +141,11 @@ act_v(struct ct *c, const char *who, enum action_kind kind, int64_t target,
     const char *name, const char *reason, va_list ap)
 {
 	struct action a;
-	const char *k;
 	int rc;
 
 	action_result_free(&c->res);
 	werr_clear(&c->err);
-	action_init(&a, kind);
-	a.target = target;
-	action_set_text(&a.target_name, name);
-	action_set_text(&a.actor, who);
-	action_set_text(&a.reason, reason);
-	while ((k = va_arg(ap, const char *)) != NULL) {
-		const char *v = va_arg(ap, const char *);
-
-		if (strcmp(k, "--key") == 0)
-			action_set_text(&a.key, v);
-		else if (strcmp(k, "--force") == 0)
-			a.force = true;
-		else if (strcmp(k, "--dry-run") == 0)
-			a.dry_run = true;
-		else
-			action_set_param(&a, k, v);
-	}
+	fx_action_v(&a, who, kind, target, name, reason, ap);
 	rc = store_apply(st(c, who), &a, 1, &c->res, &c->err);
 	action_free(&a);
 	return rc;
