@@ -167,5 +167,8 @@ struct mark {
 };
 int mark_record(struct actx *x, const struct mark *m, struct scan_report *rep,
     struct werr *e);
+/* The look-up of a detector's open flag on an account (its query plan is
+ * tested). */
+extern const char detect_flag_sql[];
 
 #endif

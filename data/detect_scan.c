@@ -44,6 +44,14 @@ own_domains(struct sq *s, struct domains *d, struct werr *e)
 
 /* ------------------------------------------------------------------ */
 
+/* The unary + keeps the planner on flag_account: without ANALYZE it
+ * would walk flag_reporter, where every detector flag shares the NULL
+ * reporter (minutes instead of seconds for a scan of a million accounts'
+ * messages). */
+const char detect_flag_sql[] = "SELECT id FROM flag WHERE account_id = ? "
+    "AND detector = ? AND +reporter_id IS NULL AND status = 'open' "
+    "ORDER BY id LIMIT 1";
+
 static int
 raise_flag(struct actx *x, const struct mark *m, int64_t mark_id,
     struct scan_report *rep, struct werr *e)
@@ -60,9 +68,8 @@ raise_flag(struct actx *x, const struct mark *m, int64_t mark_id,
 	if (sev > 3)
 		sev = 3;
 	/* One open flag per account and detector: more marks add to it. */
-	rc = sq_int(s, e, &flag, "SELECT id FROM flag WHERE account_id = ? "
-	    "AND detector = ? AND reporter_id IS NULL AND status = 'open' "
-	    "ORDER BY id LIMIT 1", "it", m->account, detector_names[m->det]);
+	rc = sq_int(s, e, &flag, detect_flag_sql, "it", m->account,
+	    detector_names[m->det]);
 	if (rc < 0)
 		return -1;
 	if (rc == 0) {

@@ -3,6 +3,7 @@
  * ratings, each on hand-made rows; a scan run twice finds nothing new the
  * second time. */
 #include "fixture.h"
+#include "../../data/detect.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -540,6 +541,33 @@ test_trust_overview(void **state)
 	rows_free(r);
 }
 
+/* A mark finds its detector's open flag on the account through
+ * flag_account, never by walking flag_reporter, where every detector
+ * flag has the same NULL reporter (no ANALYZE statistics here, as in a
+ * new database). */
+static void
+test_flag_lookup_plan(void **state)
+{
+	struct fixture *f = *state;
+	char *sql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", detect_flag_sql);
+	sqlite3_stmt *plan;
+	bool by_account = false;
+
+	assert_int_equal(sqlite3_prepare_v2(f->raw, sql, -1, &plan, NULL),
+	    SQLITE_OK);
+	while (sqlite3_step(plan) == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(plan, 3);
+
+		if (strstr(d, "flag_reporter") || strstr(d, "SCAN flag"))
+			fail_msg("detector flag look-up plan: %s", d);
+		if (strstr(d, "INDEX flag_account"))
+			by_account = true;
+	}
+	sqlite3_finalize(plan);
+	sqlite3_free(sql);
+	assert_true(by_account);
+}
+
 int
 main(void)
 {
@@ -554,6 +582,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_interleaved_rings, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_retaliatory, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_flag_lookup_plan, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_trust_overview, setup,
 		    teardown),
