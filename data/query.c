@@ -736,16 +736,24 @@ q_escalations(struct sq *s, struct qctx *c, struct rows **out,
  * sweep and scan take on their own, and the "warden" bootstrap.  A name
  * outside it finds nothing ever, so it is refused; "moderator" stands
  * for moderator.add, .role and the rest. */
+static const char *const action_groups[] = { "moderator", "token",
+	"template", NULL };
+
+static bool
+action_is_group(const char *action)
+{
+	return word_in(action, action_groups);
+}
+
 static int
 check_audit_action(const char *action, struct werr *e)
 {
 	static const char *const steps[] = { "lift", "lapse", "expire",
-		"open", "close", "climb", "raise", "exclude", "moderator",
-		"token", "template", NULL };
+		"open", "close", "climb", "raise", "exclude", NULL };
 	enum action_kind k;
 
 	if (action == NULL || action_kind_from_name(action, &k) ||
-	    word_in(action, steps))
+	    word_in(action, steps) || action_is_group(action))
 		return 0;
 	return werr_field(e, WE_USAGE, "action", "no action '%s' in the "
 	    "log: use an action name (warn, suspend, moderator.add, ...) or "
@@ -772,6 +780,12 @@ q_audit(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 		sql = AUDIT_SELECT "WHERE l.account_id = ?3 " AUDIT_FILTERS;
 	else if (actor)
 		sql = AUDIT_SELECT "WHERE l.actor = ?2 " AUDIT_FILTERS;
+	else if (action && strchr(action, '.') == NULL &&
+	    !action_is_group(action))
+		sql = AUDIT_SELECT "WHERE l.action = ?4 " AUDIT_FILTERS;
+	else if (action)	/* moderator.add, moderator.role, ... */
+		sql = AUDIT_SELECT "WHERE l.action >= ?4 AND l.action < "
+		    "?4 || '/' " AUDIT_FILTERS;
 	else
 		sql = AUDIT_SELECT "WHERE 1 " AUDIT_FILTERS;
 	if (sq_rows(s, e, out, sql, "itItIIti", after, actor, account, action,

@@ -426,6 +426,10 @@ static const char *const migrations[] = {
 	"  WHERE status <> 'resolved';\n"
 	"CREATE INDEX outbox_undelivered ON outbox(id)\n"
 	"  WHERE delivered_at IS NULL;\n",
+
+	/* 4 -> 5: the log of one action ('log --action ban'), newest
+	 * first, without a walk back through every sweep step. */
+	"CREATE INDEX audit_action ON audit(action, id);\n",
 };
 
 int

@@ -362,6 +362,10 @@ test_filtered_lists_use_their_index(void **state)
 	expect_plan(f, "audit_account", "SCAN l");
 	rows_free(fx_query(f, "audit", "actor", "carol", NULL));
 	expect_plan(f, "audit_actor", "SCAN l");
+	rows_free(fx_query(f, "audit", "action", "ban", NULL));
+	expect_plan(f, "audit_action", "SCAN l");
+	rows_free(fx_query(f, "audit", "action", "moderator", NULL));
+	expect_plan(f, "audit_action", "SCAN l");
 	/* a thread's messages and an account's threads count their flags
 	 * through the flag's message */
 	fx_sql(f, "INSERT INTO thread(id, subject, created, last_at) VALUES "
