@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 /* ------------------------------------------------------------------ */
 /* Stateless randomness. */
@@ -35,6 +37,8 @@ struct demo {
 	int64_t clock;		/* the store's clock while history is made */
 	const char *login;
 	bool quiet;
+	bool tty;		/* stderr is a terminal: progress in place */
+	struct timespec t0;	/* when the last phase ended */
 	int64_t pending;	/* rows since the last commit */
 	struct werr *e;
 };
@@ -187,14 +191,28 @@ static const struct {
 
 /* ------------------------------------------------------------------ */
 
+/* On a terminal the count of a phase updates in place; in a log file
+ * each phase is one line, when it ends, with the seconds since the one
+ * before it ended. */
 static void
 progress(struct demo *d, const char *what, int64_t done, int64_t total)
 {
-	if (!d->quiet)
-		fprintf(stderr, "\rwarden demo: %-10s %lld/%lld", what,
+	struct timespec now;
+
+	if (d->quiet)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (d->tty && done < total)
+		fprintf(stderr, "\rwarden demo: %-11s %lld/%lld", what,
 		    (long long)done, (long long)total);
-	if (!d->quiet && done == total)
-		fputc('\n', stderr);
+	if (done < total)
+		return;
+	fprintf(stderr, "%swarden demo: %-11s ", d->tty ? "\r" : "", what);
+	if (total > 1)
+		fprintf(stderr, "%lld ", (long long)total);
+	fprintf(stderr, "in %.1f s\n", (double)(now.tv_sec - d->t0.tv_sec) +
+	    (now.tv_nsec - d->t0.tv_nsec) / 1e9);
+	d->t0 = now;
 }
 
 /* Commit every few thousand rows, so memory and the WAL stay small. */
@@ -1290,6 +1308,8 @@ demo_create(const char *path, const struct demo_options *o, struct werr *e)
 	d.n = o->accounts ? o->accounts : 2000;
 	d.login = o->login && *o->login ? o->login : "admin";
 	d.quiet = o->quiet;
+	d.tty = isatty(STDERR_FILENO);
+	clock_gettime(CLOCK_MONOTONIC, &d.t0);
 	if (d.n < 10 || d.n > 100000000)
 		return werr_field(e, WE_USAGE, "accounts", "--accounts must be "
 		    "from 10 to 100000000");
@@ -1318,13 +1338,13 @@ demo_create(const char *path, const struct demo_options *o, struct werr *e)
 	}
 	if (sq_commit(d.s, e) < 0)
 		goto out;
-	progress(&d, "trust", 0, 1);
 	d.clock = d.base;
 	if (sqlite_store_recompute(d.st, 0, e) < 0)
 		goto out;
 	progress(&d, "trust", 1, 1);
 	if (make_history(&d) < 0 || decide_appeals(&d) < 0)
 		goto out;
+	progress(&d, "history", 1, 1);
 	if (sq_begin(d.s, e) < 0)
 		goto out;
 	if (insert_escalations(&d) < 0) {
@@ -1334,9 +1354,12 @@ demo_create(const char *path, const struct demo_options *o, struct werr *e)
 	if (sq_commit(d.s, e) < 0)
 		goto out;
 	d.clock = d.base;
-	if (sqlite_store_recompute(d.st, 0, e) < 0 || run_sweep(&d) < 0 ||
-	    add_claims(&d) < 0)
+	if (sqlite_store_recompute(d.st, 0, e) < 0)
 		goto out;
+	progress(&d, "escalations", 1, 1);
+	if (run_sweep(&d) < 0 || add_claims(&d) < 0)
+		goto out;
+	progress(&d, "sweep", 1, 1);
 	if (sqlite3_exec(d.s->db, "PRAGMA synchronous = FULL; "
 	    "PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL,
 	    NULL) != SQLITE_OK) {
