@@ -967,8 +967,9 @@ q_tokens(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 static int
 q_muted(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 {
+	/* CROSS JOIN: the few muted first, not every account by handle */
 	return sq_rows(s, e, out, "SELECT m.account_id, a.handle, m.until, "
-	    "m.muted_by, m.at FROM muted_reporter m JOIN account a ON "
+	    "m.muted_by, m.at FROM muted_reporter m CROSS JOIN account a ON "
 	    "a.id = m.account_id WHERE m.until IS NULL OR m.until > ? "
 	    "ORDER BY a.handle", "i", c->now);
 }

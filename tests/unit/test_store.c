@@ -366,6 +366,9 @@ test_filtered_lists_use_their_index(void **state)
 	expect_plan(f, "audit_action", "SCAN l");
 	rows_free(fx_query(f, "audit", "action", "moderator", NULL));
 	expect_plan(f, "audit_action", "SCAN l");
+	/* the muted reporters, then their handles; not every account */
+	rows_free(fx_query(f, "muted", NULL));
+	expect_plan(f, "SCAN m", "SCAN a");
 	/* a thread's messages and an account's threads count their flags
 	 * through the flag's message */
 	fx_sql(f, "INSERT INTO thread(id, subject, created, last_at) VALUES "
