@@ -207,13 +207,29 @@ cursor_queue_flags(const struct rows *r, size_t row, struct buf *b)
 /* The columns every queue variant shows, and its filters.  ?1 now, ?2
  * claim cutoff, ?3 age weight, ?4 status, ?5 trust, ?6 claimed (a name,
  * "none" or "any"), ?7 reason, ?8 limit, ?9 and ?10 the cursor. */
-#define QUEUE_SELECT \
+#define QUEUE_COLS \
 	"SELECT a.id, a.handle, a.display_name, a.trust_level AS trust, " \
 	"a.status, a.open_flags AS flags, a.top_reason AS reason, " \
 	"a.oldest_flag_at AS oldest, " \
 	"CASE WHEN a.claimed_at > ?2 THEN a.claimed_by END AS claimed_by, " \
 	"round(a.queue_priority + ?3 * ?1 / 86400.0, 1) AS priority, " \
-	"a.queue_priority AS pkey FROM account a "
+	"a.queue_priority AS pkey "
+/* Every flagged account, walked in the order of the sort's index; or,
+ * for a status other than active (few accounts), those of the status
+ * from its index, then sorted: a walk would pass every active one. */
+#define QUEUE_ALL QUEUE_COLS "FROM account a WHERE a.open_flags > 0 "
+#define QUEUE_RARE QUEUE_COLS "FROM account a INDEXED BY account_status " \
+	"WHERE a.status = ?4 AND a.open_flags > 0 "
+#define QUEUE_AGE(from, after) from after QUEUE_FILTERS \
+	"ORDER BY a.oldest_flag_at, a.id LIMIT ?8"
+#define QUEUE_AGE_AFTER "AND (a.oldest_flag_at, a.id) > (?9, ?10) "
+#define QUEUE_FLAGS(from, after) from after QUEUE_FILTERS \
+	"ORDER BY a.open_flags DESC, a.id DESC LIMIT ?8"
+#define QUEUE_FLAGS_AFTER \
+	"AND (a.open_flags < ?9 OR (a.open_flags = ?9 AND a.id < ?10)) "
+#define QUEUE_PRIO(from, after) from after QUEUE_FILTERS \
+	"ORDER BY a.queue_priority DESC, a.id DESC LIMIT ?8"
+#define QUEUE_PRIO_AFTER "AND (a.queue_priority, a.id) < (?9, ?10) "
 #define QUEUE_FILTERS \
 	"AND (?4 IS NULL OR a.status = ?4) " \
 	"AND (?5 IS NULL OR a.trust_level = ?5) " \
@@ -235,6 +251,7 @@ q_queue(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 	int64_t trust, ck1 = 0, cid = 0;
 	double ckp = 0;
 	char kind = 'p';
+	bool rare;
 	int n = 0;
 
 	if (opt_word(c, "status", account_statuses, &status, e) < 0 ||
@@ -262,31 +279,34 @@ q_queue(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 	}
 	/* One statement per sort, with and without a cursor, so that each
 	 * is a walk of its partial index (see tests: query plan). */
+	rare = status && strcmp(status, "active") != 0;
 	switch (kind) {
 	case 'a':
 		cursor_fn = cursor_queue_age;
-		sql = cursor ? QUEUE_SELECT "WHERE a.open_flags > 0 AND "
-		    "(a.oldest_flag_at, a.id) > (?9, ?10) " QUEUE_FILTERS
-		    "ORDER BY a.oldest_flag_at, a.id LIMIT ?8" :
-		    QUEUE_SELECT "WHERE a.open_flags > 0 " QUEUE_FILTERS
-		    "ORDER BY a.oldest_flag_at, a.id LIMIT ?8";
+		if (rare)
+			sql = cursor ? QUEUE_AGE(QUEUE_RARE, QUEUE_AGE_AFTER) :
+			    QUEUE_AGE(QUEUE_RARE, "");
+		else
+			sql = cursor ? QUEUE_AGE(QUEUE_ALL, QUEUE_AGE_AFTER) :
+			    QUEUE_AGE(QUEUE_ALL, "");
 		break;
 	case 'f':
 		cursor_fn = cursor_queue_flags;
-		sql = cursor ? QUEUE_SELECT "WHERE a.open_flags > 0 AND "
-		    "(a.open_flags < ?9 OR (a.open_flags = ?9 AND a.id < ?10)) "
-		    QUEUE_FILTERS "ORDER BY a.open_flags DESC, a.id DESC "
-		    "LIMIT ?8" :
-		    QUEUE_SELECT "WHERE a.open_flags > 0 " QUEUE_FILTERS
-		    "ORDER BY a.open_flags DESC, a.id DESC LIMIT ?8";
+		if (rare)
+			sql = cursor ? QUEUE_FLAGS(QUEUE_RARE,
+			    QUEUE_FLAGS_AFTER) : QUEUE_FLAGS(QUEUE_RARE, "");
+		else
+			sql = cursor ? QUEUE_FLAGS(QUEUE_ALL, QUEUE_FLAGS_AFTER) :
+			    QUEUE_FLAGS(QUEUE_ALL, "");
 		break;
 	default:
 		cursor_fn = cursor_queue_priority;
-		sql = cursor ? QUEUE_SELECT "WHERE a.open_flags > 0 AND "
-		    "(a.queue_priority, a.id) < (?9, ?10) " QUEUE_FILTERS
-		    "ORDER BY a.queue_priority DESC, a.id DESC LIMIT ?8" :
-		    QUEUE_SELECT "WHERE a.open_flags > 0 " QUEUE_FILTERS
-		    "ORDER BY a.queue_priority DESC, a.id DESC LIMIT ?8";
+		if (rare)
+			sql = cursor ? QUEUE_PRIO(QUEUE_RARE, QUEUE_PRIO_AFTER) :
+			    QUEUE_PRIO(QUEUE_RARE, "");
+		else
+			sql = cursor ? QUEUE_PRIO(QUEUE_ALL, QUEUE_PRIO_AFTER) :
+			    QUEUE_PRIO(QUEUE_ALL, "");
 		break;
 	}
 	st = sq_prep(s, sql, e);
