@@ -29,6 +29,14 @@ mean_ms() {
 	echo $(( (end - start) / r / 1000000 ))
 }
 
+# runs "$@" once, prints how long it took in milliseconds
+once_ms() {
+	start=$(now_ns)
+	"$@" >/dev/null
+	end=$(now_ns)
+	echo $(( (end - start) / 1000000 ))
+}
+
 echo "warden bench: $(uname -srm), $(nproc) cores, sqlite $(sqlite3 --version | cut -d' ' -f1)"
 
 if [ ! -f "$db" ]; then
@@ -63,27 +71,13 @@ i=0
 : >"$batch"
 while [ $i -lt 1000 ]; do echo "note $top 'bench note $i'" >>"$batch"; i=$((i + 1)); done
 cp "$db" "$dir/w.db"
-start=$(now_ns)
-"$w" -d "$dir/w.db" -q --batch "$batch" >/dev/null
-end=$(now_ns)
-echo "1,000 notes, a transaction each:  $(( (end - start) / 1000000 )) ms ($(( 1000 * 1000000000 / (end - start + 1) )) actions/s, fsync each)"
+ms=$(once_ms "$w" -d "$dir/w.db" -q --batch "$batch")
+echo "1,000 notes, a transaction each:  $ms ms ($(( 1000 * 1000 / (ms + 1) )) actions/s, fsync each)"
 cp "$db" "$dir/w.db"
-start=$(now_ns)
-"$w" -d "$dir/w.db" -q --batch "$batch" --atomic >/dev/null
-end=$(now_ns)
-echo "1,000 notes, --atomic:            $(( (end - start) / 1000000 )) ms"
-start=$(now_ns)
-"$w" -d "$dir/w.db" -q -c verify >/dev/null
-end=$(now_ns)
-echo "verify the audit chain:           $(( (end - start) / 1000000 )) ms"
+echo "1,000 notes, --atomic:            $(once_ms "$w" -d "$dir/w.db" -q --batch "$batch" --atomic) ms"
+echo "verify the audit chain:           $(once_ms "$w" -d "$dir/w.db" -q -c verify) ms"
 # the demo's last sweep was six hours ago: the first one now catches up,
 # the second finds nothing due (what cron every 5 minutes costs)
-start=$(now_ns)
-"$w" -d "$dir/w.db" -q -c sweep >/dev/null
-end=$(now_ns)
-echo "sweep, six hours due:             $(( (end - start) / 1000000 )) ms"
-start=$(now_ns)
-"$w" -d "$dir/w.db" -q -c sweep >/dev/null
-end=$(now_ns)
-echo "sweep, nothing due:               $(( (end - start) / 1000000 )) ms"
+echo "sweep, six hours due:             $(once_ms "$w" -d "$dir/w.db" -q -c sweep) ms"
+echo "sweep, nothing due:               $(once_ms "$w" -d "$dir/w.db" -q -c sweep) ms"
 rm -f "$dir/w.db" "$dir/w.db-wal" "$dir/w.db-shm"

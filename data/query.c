@@ -240,6 +240,14 @@ cursor_queue_flags(const struct rows *r, size_t row, struct buf *b)
 	"AND (?7 IS NULL OR EXISTS (SELECT 1 FROM flag f WHERE " \
 	"  f.account_id = a.id AND f.status = 'open' AND f.reason = ?7)) "
 
+/* [priority, age, flags][all, a rare status][first page, a later one] */
+#define QUEUE_BY(sort) { \
+	{ sort(QUEUE_ALL, ""), sort(QUEUE_ALL, sort##_AFTER) }, \
+	{ sort(QUEUE_RARE, ""), sort(QUEUE_RARE, sort##_AFTER) } }
+static const char *const queue_sql[3][2][2] = {
+	QUEUE_BY(QUEUE_PRIO), QUEUE_BY(QUEUE_AGE), QUEUE_BY(QUEUE_FLAGS),
+};
+
 static int
 q_queue(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 {
@@ -252,7 +260,7 @@ q_queue(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 	double ckp = 0;
 	char kind = 'p';
 	bool rare;
-	int n = 0;
+	int n = 0, sort_i;
 
 	if (opt_word(c, "status", account_statuses, &status, e) < 0 ||
 	    opt_word(c, "reason", flag_reasons, &reason, e) < 0 ||
@@ -277,38 +285,13 @@ q_queue(struct sq *s, struct qctx *c, struct rows **out, struct werr *e)
 		} else if (parse_pair_cursor(cursor + 2, &ck1, &cid, e) < 0)
 			return -1;
 	}
-	/* One statement per sort, with and without a cursor, so that each
-	 * is a walk of its partial index (see tests: query plan). */
+	/* One statement per sort, status kind and cursor, so that each is
+	 * a walk of its index (see tests: query plan). */
 	rare = status && strcmp(status, "active") != 0;
-	switch (kind) {
-	case 'a':
-		cursor_fn = cursor_queue_age;
-		if (rare)
-			sql = cursor ? QUEUE_AGE(QUEUE_RARE, QUEUE_AGE_AFTER) :
-			    QUEUE_AGE(QUEUE_RARE, "");
-		else
-			sql = cursor ? QUEUE_AGE(QUEUE_ALL, QUEUE_AGE_AFTER) :
-			    QUEUE_AGE(QUEUE_ALL, "");
-		break;
-	case 'f':
-		cursor_fn = cursor_queue_flags;
-		if (rare)
-			sql = cursor ? QUEUE_FLAGS(QUEUE_RARE,
-			    QUEUE_FLAGS_AFTER) : QUEUE_FLAGS(QUEUE_RARE, "");
-		else
-			sql = cursor ? QUEUE_FLAGS(QUEUE_ALL, QUEUE_FLAGS_AFTER) :
-			    QUEUE_FLAGS(QUEUE_ALL, "");
-		break;
-	default:
-		cursor_fn = cursor_queue_priority;
-		if (rare)
-			sql = cursor ? QUEUE_PRIO(QUEUE_RARE, QUEUE_PRIO_AFTER) :
-			    QUEUE_PRIO(QUEUE_RARE, "");
-		else
-			sql = cursor ? QUEUE_PRIO(QUEUE_ALL, QUEUE_PRIO_AFTER) :
-			    QUEUE_PRIO(QUEUE_ALL, "");
-		break;
-	}
+	sort_i = kind == 'a' ? 1 : kind == 'f' ? 2 : 0;
+	cursor_fn = sort_i == 1 ? cursor_queue_age : sort_i == 2 ?
+	    cursor_queue_flags : cursor_queue_priority;
+	sql = queue_sql[sort_i][rare][cursor != NULL];
 	st = sq_prep(s, sql, e);
 	if (st == NULL)
 		return -1;
