@@ -97,7 +97,33 @@ tui_message(struct tui *ui, bool error, const char *fmt, ...)
 	buf_vprintf(&ui->message, fmt, ap);
 	va_end(ap);
 	ui->message_error = error;
+	ui->why_shown = false;
 	ui->pending |= RE_STATUS;
+}
+
+/* When the selection comes to a line a detector marked, the message line
+ * says why; when it leaves, the line is cleared again.  A command's
+ * result stays until the selection moves. */
+static unsigned
+show_why(struct tui *ui, struct view *v)
+{
+	struct buf b = BUF_INIT;
+	unsigned re = RE_NONE;
+
+	if (v == NULL || (v == ui->why_view && v->lineno == ui->why_line))
+		return RE_NONE;
+	ui->why_view = v;
+	ui->why_line = v->lineno;
+	if (view_value(v, v->lineno, "why", &b)) {
+		tui_message(ui, false, "%s", buf_str(&b));
+		ui->why_shown = true;
+		re = RE_STATUS;
+	} else if (ui->why_shown) {
+		tui_message(ui, false, "%s", "");
+		re = RE_STATUS;
+	}
+	buf_free(&b);
+	return re;
 }
 
 int64_t
@@ -163,6 +189,7 @@ tui_render(struct tui *ui)
 		open_if_needed(v);
 		re |= RE_REDRAW;
 	}
+	re |= show_why(ui, v);
 	if (re & RE_COUNTS)
 		status_refresh(ui);
 	if (re & RE_REDRAW) {

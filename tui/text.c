@@ -30,6 +30,7 @@ text_clear(struct text *t)
 			free(l->vals[j].v);
 		}
 		free(l->vals);
+		free(l->spans);
 	}
 	free(t->lines);
 	free(t->disp);
@@ -97,6 +98,30 @@ text_addf(struct tline *l, enum ui_attr attr, const char *fmt, ...)
 	va_end(ap);
 	add_seg(l, attr, buf_str(&b), b.len, 0);
 	buf_free(&b);
+}
+
+void
+text_span(struct tline *l, size_t from, size_t to, enum ui_attr attr)
+{
+	const struct tseg *g;
+
+	if (l->nsegs == 0)
+		return;
+	g = &l->segs[l->nsegs - 1];
+	if (to > g->len)
+		to = g->len;
+	/* never half a character: the renderer would show its bytes */
+	while (from > 0 && ((unsigned char)g->s[from] & 0xc0) == 0x80)
+		from--;
+	while (to < g->len && ((unsigned char)g->s[to] & 0xc0) == 0x80)
+		to++;
+	if (from >= to)
+		return;
+	l->spans = xreallocarray(l->spans, l->nspans + 1, sizeof *l->spans);
+	l->spans[l->nspans].from = from;
+	l->spans[l->nspans].to = to;
+	l->spans[l->nspans].attr = attr;
+	l->nspans++;
 }
 
 void
@@ -265,6 +290,45 @@ seg_attr(struct view *v, const struct tline *l, const struct tseg *g,
 	return ui_attr(v->ui, a);
 }
 
+/* Bytes [from, to) of the last segment g, in pieces where spans start
+ * and end; a span on the selected line is underlined in it.  Returns
+ * the columns drawn. */
+static int
+draw_spans(struct view *v, WINDOW *w, const struct tline *l,
+    const struct tseg *g, size_t from, size_t to, int room, attr_t base,
+    int flags)
+{
+	attr_t normal = seg_attr(v, l, g, base);
+	size_t at = from, k;
+	int used = 0;
+
+	while (at < to && used < room) {
+		size_t end = to;
+		attr_t a = normal;
+
+		for (k = 0; k < l->nspans; k++) {
+			const struct tspan *sp = &l->spans[k];
+
+			if (sp->from <= at && at < sp->to) {
+				struct tseg hs = *g;
+
+				hs.attr = sp->attr;
+				a = seg_attr(v, l, &hs, base);
+				if (a == base)
+					a |= A_UNDERLINE;
+				if (sp->to < end)
+					end = sp->to;
+			} else if (sp->from > at && sp->from < end) {
+				end = sp->from;
+			}
+		}
+		used += draw_text(v->ui, w, g->s + at, end - at, room - used, a,
+		    flags);
+		at = end;
+	}
+	return used;
+}
+
 void
 text_draw(struct view *v, struct text *t, WINDOW *w, size_t d, int width,
     attr_t base)
@@ -297,8 +361,11 @@ text_draw(struct view *v, struct text *t, WINDOW *w, size_t d, int width,
 		if (!dl->first && !last)
 			continue;
 		if (last && l->wrap)
-			room -= draw_text(v->ui, w, g->s + dl->from,
-			    dl->to - dl->from, room, a, 0);
+			room -= draw_spans(v, w, l, g, dl->from, dl->to, room,
+			    base, 0);
+		else if (last && l->nspans > 0 && g->width <= 0)
+			room -= draw_spans(v, w, l, g, 0, g->len, room, base,
+			    DT_CLIP_MARK);
 		else if (g->width > 0)
 			room -= draw_text(v->ui, w, g->s, g->len, g->width, a,
 			    DT_PAD | DT_CLIP_MARK);

@@ -15,9 +15,18 @@ struct tseg {
 	int width;		/* > 0: padded (or cut) to this many columns */
 };
 
+/* Bytes of a line's last segment drawn in another attribute: what a
+ * detector matched in a message. */
+struct tspan {
+	size_t from, to;
+	enum ui_attr attr;
+};
+
 struct tline {
 	struct tseg *segs;
 	size_t nsegs;
+	struct tspan *spans;	/* in the last segment, in any order */
+	size_t nspans;
 	enum ui_attr attr;	/* of the whole line (flagged, hidden, ...) */
 	bool wrap;		/* the last segment wraps */
 	int indent;		/* of the wrapped lines after the first */
@@ -52,6 +61,9 @@ void text_addf(struct tline *l, enum ui_attr attr, const char *fmt, ...)
     W_PRINTF(3, 4);
 /* A segment padded or cut to exactly width columns. */
 void text_addw(struct tline *l, enum ui_attr attr, const char *s, int width);
+/* Draws bytes [from, to) of the line's last segment in attr (widened to
+ * whole UTF-8 characters, cut to the segment). */
+void text_span(struct tline *l, size_t from, size_t to, enum ui_attr attr);
 void text_val(struct tline *l, const char *name, const char *value);
 void text_valf(struct tline *l, const char *name, const char *fmt, ...)
     W_PRINTF(3, 4);

@@ -63,6 +63,11 @@ struct tui {
 
 	struct buf message;	/* the last result or error */
 	bool message_error;
+	/* The message line says why a detector marked the selected line;
+	 * for which view and line it did last, and whether it still does. */
+	const struct view *why_view;
+	size_t why_line;
+	bool why_shown;
 	int64_t open_flags, overdue, mine;
 	bool have_stats;
 

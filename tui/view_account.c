@@ -19,6 +19,7 @@ struct account {
 	int64_t level;		/* its trust level, for the breakdown */
 	char *handle;		/* "@handle" */
 	char *name;		/* display name, for the header */
+	size_t name_line;	/* the profile's line of it, or SIZE_MAX */
 };
 
 static void
@@ -112,6 +113,7 @@ profile(struct account *a, const struct rows *r)
 	text_add(l, UA_NORMAL, row_text(r, 0, "display_name"));
 	l->wrap = true;		/* all of it: this is where it is read */
 	l->indent = 13;
+	a->name_line = a->t.n - 1;
 	l = field(a, "status");
 	text_add(l, str_eq(status, "active") ? UA_OK : UA_WARN, status);
 	if (rows_int(r, 0, "suspended_until", 0) > 0) {
@@ -449,6 +451,21 @@ marks(struct view *v, const struct rows *r)
 		}
 		text_valf(l, "key", "mark:%lld",
 		    (long long)rows_int(r, i, "id", 0));
+		text_valf(l, "why", "%s: %s", row_text(r, i, "detector"),
+		    row_text(r, i, "why"));
+		/* a display name that imitates: underlined in the profile,
+		 * and why, when the selection is on it */
+		if (a->name_line < a->t.n && strncmp(row_text(r, i, "field"),
+		    "display_name", 12) == 0) {
+			struct tline *nl = &a->t.lines[a->name_line];
+			int64_t pos = rows_int(r, i, "pos", 0);
+
+			text_span(nl, (size_t)pos, (size_t)pos +
+			    (size_t)rows_int(r, i, "len", 0), UA_MATCH);
+			if (text_get(nl, "why") == NULL)
+				text_valf(nl, "why", "%s: %s", row_text(r, i,
+				    "detector"), row_text(r, i, "why"));
+		}
 	}
 	none(a, r);
 	if (r->nrows > 0 && r->next)
@@ -580,6 +597,7 @@ account_open(struct view *v, struct werr *e)
 
 	snprintf(id, sizeof id, "%lld", (long long)a->id);
 	text_clear(&a->t);
+	a->name_line = SIZE_MAX;
 	if (store_queryv(v->ui->st, &acc, e, "account", "id", id, NULL) < 0)
 		return false;
 	if (acc->nrows == 0) {
@@ -669,6 +687,7 @@ account_view_new(struct tui *ui, int64_t id)
 	struct account *a = xcalloc(1, sizeof *a);
 
 	text_init(&a->t);
+	a->name_line = SIZE_MAX;
 	a->id = id;
 	a->handle = xasprintf("#%lld", (long long)id);
 	return view_new(ui, &view_account, a);

@@ -1,6 +1,8 @@
 /* tui/view_thread.c: a conversation as a pager: who wrote, when, on which
- * channel; hidden messages marked, flagged ones highlighted, and under a
- * message what the detectors found in it.  Messages
+ * channel; hidden messages marked, flagged ones highlighted, what the
+ * detectors matched underlined in the text, and under a message what they
+ * found and why (also on the message line when the selection is on it).
+ * Messages
  * are read a page at a time as the moderator scrolls down to them. */
 #include "text.h"
 
@@ -28,6 +30,7 @@ add_message(struct thread *th, const struct rows *r, size_t i)
 	enum ui_attr body = hidden ? UA_HIDDEN : flags ? UA_FLAGGED : UA_NORMAL;
 	struct tline *l;
 	char t[32], id[24], sid[24], sender[80];
+	struct buf why = BUF_INIT;
 	size_t m;
 
 	time_format_short(rows_int(r, i, "sent_at", 0), t, sizeof t);
@@ -63,7 +66,26 @@ add_message(struct thread *th, const struct rows *r, size_t i)
 	l->wrap = true;
 	l->indent = 4;
 	VALS(l);
-	/* What the detectors found in it: the matched text and why. */
+	/* What the detectors matched, underlined in the text; why, on the
+	 * message line while the selection is on it */
+	for (m = 0; th->marks && m < th->marks->nrows; m++) {
+		int64_t pos = rows_int(th->marks, m, "pos", -1);
+
+		if (rows_int(th->marks, m, "message_id", 0) !=
+		    rows_int(r, i, "id", 0))
+			continue;
+		if (strcmp(row_text(th->marks, m, "field"), "body") == 0 &&
+		    pos >= 0)
+			text_span(l, (size_t)pos, (size_t)pos +
+			    (size_t)rows_int(th->marks, m, "len", 0), UA_MATCH);
+		if (why.len)
+			buf_adds(&why, "; ");
+		buf_printf(&why, "%s: %s", row_text(th->marks, m, "detector"),
+		    row_text(th->marks, m, "why"));
+	}
+	if (why.len)
+		text_val(l, "why", buf_str(&why));
+	/* and under it, a line for each */
 	for (m = 0; th->marks && m < th->marks->nrows; m++) {
 		if (rows_int(th->marks, m, "message_id", 0) !=
 		    rows_int(r, i, "id", 0))
@@ -76,7 +98,10 @@ add_message(struct thread *th, const struct rows *r, size_t i)
 		l->wrap = true;
 		l->indent = 6;
 		VALS(l);
+		text_valf(l, "why", "%s: %s", row_text(th->marks, m,
+		    "detector"), row_text(th->marks, m, "why"));
 	}
+	buf_free(&why);
 #undef VALS
 	text_line(&th->t, UA_NORMAL);
 }

@@ -1,7 +1,9 @@
 #!/bin/sh
-# The detectors' marks in the console: under a message in its thread
-# (what matched and why), and in the account view (its marks, and the
-# vouch ring it was found in, every member).
+# The detectors' marks in the console: in a thread, what matched
+# underlined in the message and why under it, and on the message line
+# while the selection is on it; in the account view, its marks, an
+# imitating display name underlined, and the vouch ring it was found in,
+# every member.
 . "$(dirname "$0")/lib.sh"
 
 demo 300
@@ -19,6 +21,32 @@ keys Enter
 shows "the thread opens" "thread #$thread"
 shows "a phishing mark under its message" \
     '^    ! phishing: link \(imitates warden-market\.example: '
+# the link in the message itself is underlined (SGR 4), and only the link
+body=$(tt capture-pane -p -e -t 0 | grep -a 'Confirm your password' | head -1)
+printf '%s\n' "$body" | grep -Eq "$(printf '\033')\[[0-9;]*4m($(printf '\033')\[[0-9;]*m)*https://warden-rnarket\.example/help"
+tap_result $? "the matched link is underlined in the message"
+printf '%s\n' "$body" | grep -Eq "$(printf '\033')\[[0-9;]*4m($(printf '\033')\[[0-9;]*m)*This is"
+tap_result $((! $?)) "the rest of the message is not"
+# the selection on the message: why, on the message line; off it: gone
+keys /
+type_text "Confirm your"
+keys Enter
+wait_row 29 '^phishing: link \(imitates warden-market\.example: look-alike'
+tap_result $? "why, on the message line, with the selection on the message"
+keys k k
+wait_row 29 '^ *$'
+tap_result $? "gone when the selection leaves it"
+keys q
+keys :
+type_text "show @warden_support"
+keys Enter
+shows "the impersonator's account opens" "account @warden_support"
+name=$(tt capture-pane -p -e -t 0 | grep -a 'name  ' | head -1)
+printf '%s\n' "$name" | grep -Eq "$(printf '\033')\[[0-9;]*4m($(printf '\033')\[[0-9;]*m)*Warden Supp"
+tap_result $? "its display name is underlined in the profile"
+keys g j
+wait_row 29 '^impersonation: display name plays staff \(support\)'
+tap_result $? "why, on the message line, with the selection on the name"
 keys q
 keys :
 type_text "show @$member"

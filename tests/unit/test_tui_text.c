@@ -1,6 +1,7 @@
 /* tests/unit/test_tui_text.c: text views' lines laid out to a width
  * (tui/text.c): a wrapping line is cut at spaces, or where the width
- * ends, and no screen line starts with the space it was cut at. */
+ * ends, and no screen line starts with the space it was cut at; spans
+ * drawn in another attribute hold whole characters. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -101,12 +102,39 @@ a_cut_before_a_space_drops_it(void **state)
 	text_free(&t);
 }
 
+/* A span never splits a character (a detector's byte offsets drawn in
+ * pieces would show a half character as \xNN) and never runs past the
+ * segment; an empty one is dropped. */
+static void
+spans_keep_whole_characters(void **state)
+{
+	struct text t;
+	struct tline *l;
+
+	(void)state;
+	text_init(&t);
+	l = text_line(&t, UA_NORMAL);
+	text_add(l, UA_NORMAL, "    ");
+	/* "w\xd0\xb0rden": the Cyrillic a is bytes 1 and 2 */
+	text_add(l, UA_NORMAL, "w\xd0\xb0rden.example");
+	text_span(l, 2, 3, UA_MATCH);
+	text_span(l, 5, 1000, UA_MATCH);
+	text_span(l, 4, 4, UA_MATCH);
+	assert_int_equal(l->nspans, 2);
+	assert_int_equal(l->spans[0].from, 1);
+	assert_int_equal(l->spans[0].to, 3);
+	assert_int_equal(l->spans[1].from, 5);
+	assert_int_equal(l->spans[1].to, strlen("w\xd0\xb0rden.example"));
+	text_free(&t);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(cut_at_spaces),
 		cmocka_unit_test(a_cut_before_a_space_drops_it),
+		cmocka_unit_test(spans_keep_whole_characters),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);
