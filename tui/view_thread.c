@@ -2,8 +2,8 @@
  * channel; hidden messages marked, flagged ones highlighted, what the
  * detectors matched underlined in the text, and under a message what they
  * found and why (also on the message line when the selection is on it).
- * Messages
- * are read a page at a time as the moderator scrolls down to them. */
+ * Messages are read a page at a time as the moderator scrolls down to
+ * them. */
 #include "text.h"
 
 #include <stdio.h>
