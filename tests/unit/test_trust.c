@@ -80,6 +80,44 @@ test_levels_0_1_2(void **state)
 	assert_true(score(f, basic) > 0);
 }
 
+/* An account's first judgement is where it starts, not a promotion (a
+ * marketplace brought under warden does not show every account promoted
+ * today); the trust overview counts the moves after it. */
+static void
+test_first_judgement_is_no_move(void **state)
+{
+	struct fixture *f = *state;
+	int64_t m = member(f, "member"), r = member(f, "reporter");
+	int64_t flag = fx_flag(f, m, r, "spam", 1, 10);
+	struct rows *lv;
+
+	fx_recompute(f);
+	assert_int_equal(level(f, m), 2);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM account WHERE "
+	    "trust_prev_level <> trust_level"), 0);
+	lv = fx_query(f, "trust_levels", NULL);
+	assert_int_equal(rows_int(lv, 2, "promoted", -1), 0);
+	rows_free(lv);
+	/* an upheld flag takes it down a level: that is a move */
+	assert_int_equal(fx_act(f, "carol", A_RESOLVE, flag, "seen",
+	    "outcome", "upheld", NULL), 0);
+	assert_int_equal(level(f, m), 1);
+	lv = fx_query(f, "trust_levels", NULL);
+	assert_int_equal(rows_int(lv, 1, "demoted", -1), 1);
+	rows_free(lv);
+	lv = fx_query(f, "demoted", NULL);
+	assert_int_equal(lv->nrows, 1);
+	assert_int_equal(rows_int(lv, 0, "id", 0), m);
+	assert_int_equal(rows_int(lv, 0, "was", 0), 2);
+	rows_free(lv);
+	/* 90 days later it is a member again: a promotion */
+	f->now += 91 * DAY;
+	fx_recompute(f);
+	lv = fx_query(f, "trust_levels", NULL);
+	assert_int_equal(rows_int(lv, 2, "promoted", -1), 1);
+	rows_free(lv);
+}
+
 static void
 test_upheld_flag_keeps_member_out(void **state)
 {
@@ -387,6 +425,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_levels_0_1_2, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_first_judgement_is_no_move,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_upheld_flag_keeps_member_out,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_peer_group_makes_trusted,
