@@ -163,9 +163,10 @@ judge(struct sq *s, const struct facts *f, struct verdict *v)
 /* Judges one account and writes the verdict.  A level that moved is
  * remembered (the trust overview's promotions and demotions) and moves
  * the weight of the account's reports in the queue.  *moved says whether
- * it did.  An account's first judgement (never judged: no time of a
- * change) is where it starts, not a move: a marketplace brought under
- * warden does not show every account as promoted today. */
+ * it did.  An account's first judgement (never judged: no level before)
+ * is where it starts, not a move: a marketplace brought under warden does
+ * not show every account as promoted today, and the index of changes
+ * (account_trust_changed) holds only the accounts that moved. */
 static int
 settle(struct sq *s, int64_t id, bool *moved, struct werr *e)
 {
@@ -178,10 +179,10 @@ settle(struct sq *s, int64_t id, bool *moved, struct werr *e)
 	if (sq_run(s, e, "UPDATE account SET trust_level = ?1, "
 	    "trust_score = ?2, rating_avg = CASE WHEN ?4 > 0 THEN ?3 END, "
 	    "rating_count = ?4, "
-	    "trust_prev_level = CASE WHEN trust_changed_at IS NULL THEN ?1 "
+	    "trust_prev_level = CASE WHEN trust_prev_level IS NULL THEN ?1 "
 	    "  WHEN trust_level <> ?1 THEN trust_level "
 	    "  ELSE trust_prev_level END, "
-	    "trust_changed_at = CASE WHEN trust_changed_at IS NULL OR "
+	    "trust_changed_at = CASE WHEN trust_prev_level IS NOT NULL AND "
 	    "  trust_level <> ?1 THEN ?5 ELSE trust_changed_at END "
 	    "WHERE id = ?6",
 	    "iidiii", (int64_t)v.level, (int64_t)v.score, f.rating_avg,

@@ -95,6 +95,9 @@ test_first_judgement_is_no_move(void **state)
 	assert_int_equal(level(f, m), 2);
 	assert_int_equal(fx_int(f, "SELECT count(*) FROM account WHERE "
 	    "trust_prev_level <> trust_level"), 0);
+	/* nor in the index of changes, which stays as small as the moves */
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM account WHERE "
+	    "trust_changed_at IS NOT NULL"), 0);
 	lv = fx_query(f, "trust_levels", NULL);
 	assert_int_equal(rows_int(lv, 2, "promoted", -1), 0);
 	rows_free(lv);
