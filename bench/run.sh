@@ -4,7 +4,7 @@
 # keeps the numbers of the last full run and the machine they came from.
 #
 #   BENCH_ACCOUNTS=100000 sh bench/run.sh     (default 100,000 accounts)
-#   BENCH_ACCOUNTS=1000000 sh bench/run.sh    (the full size; ~25 min, ~5 GB)
+#   BENCH_ACCOUNTS=1000000 sh bench/run.sh    (the full size; ~30 min, 5.1 GB)
 #   BENCH_DB=path  reuse a demo made before (its size is what it is)
 #   WARDEN=path    the binary to time (default: the one built here)
 set -eu
@@ -62,6 +62,8 @@ top=$("$w" -q -d "$db" -c 'queue --limit 1' --format json | jq -r .id)
 echo "show ACCOUNT:                     $(mean_ms 20 "$w" -d "$db" -c "show $top" --format tsv) ms per run"
 echo "search (FTS, 'sofa'):             $(mean_ms 10 "$w" -d "$db" -c 'search sofa' --format tsv) ms per run"
 echo "log (audit, first page):          $(mean_ms 20 "$w" -d "$db" -c log --format tsv) ms per run"
+echo "queue --status suspended:         $(mean_ms 10 "$w" -d "$db" -c 'queue --status suspended' --format tsv) ms per run"
+echo "log --action ban:                 $(mean_ms 10 "$w" -d "$db" -c 'log --action ban' --format tsv) ms per run"
 echo "escalations, first page:          $(mean_ms 20 "$w" -d "$db" -c escalations --format tsv) ms per run"
 echo "stats:                            $(mean_ms 10 "$w" -d "$db" -c stats --format tsv) ms per run"
 
