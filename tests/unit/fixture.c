@@ -233,27 +233,80 @@ fx_act_named(struct fixture *f, const char *actor, enum action_kind kind,
 	return rc;
 }
 
+size_t
+fx_params_v(struct param *params, size_t max, va_list ap)
+{
+	const char *k;
+	size_t n = 0;
+
+	while (n < max && (k = va_arg(ap, const char *)) != NULL) {
+		params[n].k = (char *)k;
+		params[n].v = va_arg(ap, char *);
+		n++;
+	}
+	return n;
+}
+
 struct rows *
 fx_query(struct fixture *f, const char *what, ...)
 {
 	struct param params[16];
 	struct query q = { 0 };
 	struct rows *r = NULL;
-	const char *k;
 	va_list ap;
-	size_t n = 0;
 
 	va_start(ap, what);
-	while ((k = va_arg(ap, const char *)) != NULL && n < 16) {
-		params[n].k = (char *)k;
-		params[n].v = va_arg(ap, char *);
-		n++;
-	}
+	q.nparams = fx_params_v(params, 16, ap);
 	va_end(ap);
 	q.what = what;
 	q.params = params;
-	q.nparams = n;
 	if (store_query(f->st, &q, &r, &f->err) < 0)
 		fail_msg("query %s: %s", what, f->err.msg);
 	return r;
+}
+
+static int
+counting_query(struct store *s, const struct query *q, struct rows **out,
+    struct werr *e)
+{
+	struct fx_counting *c = (struct fx_counting *)s;
+
+	c->queries++;
+	return store_query(c->inner, q, out, e);
+}
+
+static int
+counting_apply(struct store *s, struct action *acts, size_t n,
+    struct action_result *res, struct werr *e)
+{
+	return store_apply(((struct fx_counting *)s)->inner, acts, n, res, e);
+}
+
+static const char *
+counting_describe(struct store *s)
+{
+	(void)s;
+	return "counting";
+}
+
+static void
+counting_close(struct store *s)
+{
+	(void)s;		/* the inner store is the fixture's */
+}
+
+static const struct store_ops counting_ops = {
+	.name = "counting",
+	.query = counting_query,
+	.apply = counting_apply,
+	.describe = counting_describe,
+	.close = counting_close,
+};
+
+void
+fx_counting_init(struct fx_counting *c, struct store *inner)
+{
+	c->base.ops = &counting_ops;
+	c->inner = inner;
+	c->queries = 0;
 }

@@ -56,5 +56,17 @@ void fx_action_v(struct action *a, const char *actor, enum action_kind kind,
     int64_t target, const char *name, const char *reason, va_list ap);
 /* Rows of a query with k, v pairs, NULL-terminated; fails on error. */
 struct rows *fx_query(struct fixture *f, const char *what, ...);
+/* Takes k, v pairs up to a NULL k into params (at most max of them);
+ * returns how many. */
+size_t fx_params_v(struct param *params, size_t max, va_list ap);
+
+/* A store that passes everything on to another and counts the queries:
+ * what a view or a command costs over a slow link. */
+struct fx_counting {
+	struct store base;
+	struct store *inner;
+	int queries;
+};
+void fx_counting_init(struct fx_counting *c, struct store *inner);
 
 #endif

@@ -217,20 +217,13 @@ query(struct ct *c, struct store *s, struct rows **out, const char *what,
 {
 	struct param params[16];
 	struct query q = { 0 };
-	const char *k;
 	va_list ap;
-	size_t n = 0;
 
 	va_start(ap, limit);
-	while ((k = va_arg(ap, const char *)) != NULL && n < 16) {
-		params[n].k = (char *)k;
-		params[n].v = va_arg(ap, char *);
-		n++;
-	}
+	q.nparams = fx_params_v(params, 16, ap);
 	va_end(ap);
 	q.what = what;
 	q.params = params;
-	q.nparams = n;
 	q.cursor = cursor;
 	q.limit = limit;
 	werr_clear(&c->err);

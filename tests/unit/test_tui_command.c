@@ -12,55 +12,11 @@
 #include "../../tui/command.h"
 #include "../../tui/table.h"
 
-struct counting {
-	struct store base;
-	struct store *inner;
-	int queries;
-};
-
-static int
-c_query(struct store *s, const struct query *q, struct rows **out,
-    struct werr *e)
-{
-	struct counting *c = (struct counting *)s;
-
-	c->queries++;
-	return store_query(c->inner, q, out, e);
-}
-
-static int
-c_apply(struct store *s, struct action *acts, size_t n,
-    struct action_result *res, struct werr *e)
-{
-	return store_apply(((struct counting *)s)->inner, acts, n, res, e);
-}
-
-static const char *
-c_describe(struct store *s)
-{
-	(void)s;
-	return "counting";
-}
-
-static void
-c_close(struct store *s)
-{
-	(void)s;
-}
-
-static const struct store_ops counting_ops = {
-	.name = "counting",
-	.query = c_query,
-	.apply = c_apply,
-	.describe = c_describe,
-	.close = c_close,
-};
-
 #define ACCOUNTS 150
 
 struct state {
 	struct fixture *f;
-	struct counting c;
+	struct fx_counting c;
 	struct cmd_ctx ctx;
 	struct cmd_hooks saved;
 	struct tui ui;
@@ -86,8 +42,7 @@ setup(void **state)
 		    1 + i % 20);
 	}
 	fx_recompute(s->f);
-	s->c.base.ops = &counting_ops;
-	s->c.inner = s->f->st;
+	fx_counting_init(&s->c, s->f->st);
 	cmd_ctx_init(&s->ctx, &s->c.base, "alice", "admin");
 
 	setenv("LINES", "24", 1);

@@ -10,49 +10,12 @@
 
 #include "../../tui/source.h"
 
-/* A store that counts the queries it passes on. */
-struct counting {
-	struct store base;
-	struct store *inner;
-	int queries;
-};
-
-static int
-c_query(struct store *s, const struct query *q, struct rows **out,
-    struct werr *e)
-{
-	struct counting *c = (struct counting *)s;
-
-	c->queries++;
-	return store_query(c->inner, q, out, e);
-}
-
-static const char *
-c_describe(struct store *s)
-{
-	(void)s;
-	return "counting";
-}
-
-static void
-c_close(struct store *s)
-{
-	(void)s;
-}
-
-static const struct store_ops counting_ops = {
-	.name = "counting",
-	.query = c_query,
-	.describe = c_describe,
-	.close = c_close,
-};
-
 #define ACCOUNTS 95
 #define PAGE 10
 
 struct state {
 	struct fixture *f;
-	struct counting c;
+	struct fx_counting c;
 };
 
 static int
@@ -72,8 +35,7 @@ setup(void **state)
 		fx_flag(s->f, id, 1, "fraud", 1 + i % 3, 1 + i % 20);
 	}
 	fx_recompute(s->f);
-	s->c.base.ops = &counting_ops;
-	s->c.inner = s->f->st;
+	fx_counting_init(&s->c, s->f->st);
 	*state = s;
 	return 0;
 }
