@@ -5,6 +5,7 @@
 # exist, a usage in other words, an undocumented option or json key, and
 # a lint warning each fail.
 . "$(dirname "$0")/setup.sh"
+needs mandoc col || skip_all "needs $NEEDS"
 
 MAN="$WARDEN_TOP/man/warden.1"
 

@@ -6,6 +6,7 @@
 # (times and hashes aside), and both chains verify.  --atomic and
 # --keep-going behave the same on both.
 . "$(dirname "$0")/../lib/tap.sh"
+needs sqlite3 || skip_all "needs $NEEDS"
 
 unset WARDEN_DB WARDEN_API WARDEN_TOKEN WARDEN_MODERATOR
 unset http_proxy HTTP_PROXY https_proxy HTTPS_PROXY all_proxy ALL_PROXY
