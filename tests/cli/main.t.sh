@@ -12,7 +12,7 @@ like "--help: -c takes --atomic and --keep-going as the page says" \
     "$(cat "$OUT")" "-c 'COMMAND' \.\.\.\] \[--atomic \| --keep-going\]"
 demo_usage=$("$W" demo --help | sed 's/^usage: //')
 like "--help: demo's usage is demo's own" "$(cat "$OUT")" \
-    "$(printf '%s' "$demo_usage" | sed 's/[][.|]/\\&/g')\$"
+    "$(printf '%s' "$demo_usage" | sed 's/[].|[]/\\&/g')\$"
 check_exit 64 "an unknown flag" "$W" --frobnicate
 check_exit 64 "a stray argument" "$W" queue
 like "it suggests -c" "$(cat "$ERR")" "to run a command, write -c 'queue'"
