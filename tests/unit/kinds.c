@@ -417,6 +417,14 @@ actor_of_role(const char *role)
 	return "carol";
 }
 
+void
+no_recipe_row(void **state)
+{
+	(void)state;
+	fail_msg("this kind has no recipe in tests/unit/kinds.c: add one "
+	    "(its target, its parameters, what it needs done first)");
+}
+
 static int
 cell_setup(void **state)
 {

@@ -117,5 +117,7 @@ struct matrix {
 void matrix_add(struct matrix *m, CMUnitTestFunction fn, const void *row,
     const char *fmt, ...) W_PRINTF(4, 5);
 int matrix_run(struct matrix *m, const char *group);
+/* A row that fails, saying that its kind has no recipe. */
+void no_recipe_row(void **state);
 
 #endif
