@@ -55,6 +55,8 @@ mkdir -p "$XDG_CONFIG_HOME" "$XDG_STATE_HOME"
 # not set): on a busy disk a commit's fsync is most of a unit test's time.
 if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ] &&
     TMPDIR=$(mktemp -d /dev/shm/warden-tests.XXXXXX 2>/dev/null); then
+	# (test_store's read-only check runs a child as nobody under it)
+	chmod 755 "$TMPDIR"
 	export TMPDIR
 	trap 'rm -rf "$TMPDIR"' EXIT
 	trap 'exit 130' INT TERM
