@@ -324,33 +324,6 @@ test_event_failure_is_reported(void **state)
 	    "status = 'suspended'"), 0);
 }
 
-/* Only the country code and the last three digits show, whatever the
- * number's shape: "+447700900123" has no separator to end its code. */
-static void
-test_mask_phone_shapes(void **state)
-{
-	static const struct {
-		const char *in, *out;
-	} cases[] = {
-#define B "\xe2\x80\xa2"
-		{ "+44 7700 900123", "+44 " B B B B " " B B B "123" },
-		{ "+447700900123", "+" B B B B B B B B B "123" },
-		{ "+1234567 890", "+" B B B B B B B " 890" },
-		{ "07700 900123", B B B B B " " B B B "123" },
-		{ "+1 (415) 555-0123", "+1 (" B B B ") " B B B "-" B "123" },
-#undef B
-	};
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < W_NELEM(cases); i++) {
-		char *m = mask_phone(cases[i].in);
-
-		assert_string_equal(m, cases[i].out);
-		free(m);
-	}
-}
-
 static void
 test_notes_tags_mute(void **state)
 {
@@ -567,7 +540,6 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reveal_and_masking, setup,
 		    teardown),
-		cmocka_unit_test(test_mask_phone_shapes),
 		cmocka_unit_test_setup_teardown(test_hide_unhide, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_event_failure_is_reported,
