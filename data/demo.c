@@ -35,6 +35,8 @@ struct demo {
 	int64_t threads, flags;
 	int64_t base;		/* "now" of the demo */
 	int64_t clock;		/* the store's clock while history is made */
+	int64_t appeals_decided;	/* how many, for their outcomes */
+	int64_t appeals_until;		/* decided those due until then */
 	const char *login;
 	bool quiet;
 	bool tty;		/* stderr is a terminal: progress in place */
@@ -972,6 +974,8 @@ replay_hist(struct demo *d, const struct hist *h, int64_t *audit_id)
 	return 0;
 }
 
+static int decide_appeals(struct demo *d, int64_t until);
+
 static int
 make_history(struct demo *d)
 {
@@ -1062,7 +1066,11 @@ make_history(struct demo *d)
 	for (i = 0; i < h && rc == 0; i++) {
 		int64_t audit = 0;
 
-		rc = replay_hist(d, &hs[i], &audit);
+		/* the audit log goes forward in time: decisions on appeals
+		 * due by now come first */
+		rc = decide_appeals(d, hs[i].at);
+		if (rc == 0)
+			rc = replay_hist(d, &hs[i], &audit);
 		/* Some strikes are appealed by the member within the window;
 		 * the newest ones are still pending. */
 		if (rc == 0 && audit && (hs[i].kind == A_SUSPEND ||
@@ -1081,13 +1089,18 @@ make_history(struct demo *d)
 				    filed, audit);
 		}
 	}
+	if (rc == 0)
+		rc = decide_appeals(d, d->base);
 	free(hs);
 	return rc;
 }
 
-/* Decide the oldest appeals, as seniors would have. */
+/* Decide the oldest appeals, as seniors would have: those filed more than
+ * 12 days before the demo's now, two days after they were filed, each
+ * when its time comes before `until` (the history is replayed in time
+ * order, and so is the audit log). */
 static int
-decide_appeals(struct demo *d)
+decide_appeals(struct demo *d, int64_t until)
 {
 	struct rows *r = NULL;
 	size_t i;
@@ -1095,10 +1108,14 @@ decide_appeals(struct demo *d)
 
 	rc = sq_rows(d->s, d->e, &r, "SELECT p.id, p.filed_at, k.given_by FROM "
 	    "appeal p JOIN strike k ON k.id = p.strike_id WHERE p.filed_at < ? "
-	    "ORDER BY p.filed_at", "i", d->base - 12 * 86400);
+	    "AND p.filed_at + 172800 > ? AND p.filed_at + 172800 <= ? "
+	    "ORDER BY p.filed_at", "iii", d->base - 12 * 86400,
+	    d->appeals_until, until);
+	d->appeals_until = until;
 	for (i = 0; rc == 0 && i < r->nrows; i++) {
 		struct hist h = { 0 };
 
+		d->appeals_decided++;
 		h.at = rows_int(r, i, "filed_at", 0) + 2 * 86400;
 		h.kind = A_DECIDE;
 		h.target = rows_int(r, i, "id", 0);
@@ -1106,9 +1123,9 @@ decide_appeals(struct demo *d)
 		    "bob";
 		h.reason = "reviewed the thread and the strike";
 		h.k1 = "outcome";
-		h.v1 = i % 3 == 0 ? "overturned" : "upheld";
+		h.v1 = d->appeals_decided % 3 == 1 ? "overturned" : "upheld";
 		h.k2 = "reply";
-		h.v2 = i % 3 == 0 ? "You were right: the strike is lifted." :
+		h.v2 = d->appeals_decided % 3 == 1 ? "You were right: the strike is lifted." :
 		    "The messages show what the strike says; it stands.";
 		rc = replay_hist(d, &h, NULL);
 	}
@@ -1342,7 +1359,7 @@ demo_create(const char *path, const struct demo_options *o, struct werr *e)
 	if (sqlite_store_recompute(d.st, 0, e) < 0)
 		goto out;
 	progress(&d, "trust", 1, 1);
-	if (make_history(&d) < 0 || decide_appeals(&d) < 0)
+	if (make_history(&d) < 0)
 		goto out;
 	progress(&d, "history", 1, 1);
 	if (sq_begin(d.s, e) < 0)

@@ -434,6 +434,21 @@ static const char *const migrations[] = {
 	"CREATE INDEX audit_action ON audit(action, id);\n"
 	"CREATE INDEX account_trust ON account(trust_level, trust_locked,\n"
 	"  trust_changed_at, trust_prev_level);\n",
+
+	/* 5 -> 6: audit hash form 2.  Entries written from now on hash
+	 * every text field as the SHA-256 of its whole bytes (form 1 took
+	 * the text up to its first NUL); the ones before keep form 1.  A
+	 * field an erase replaced keeps its digests here, authorized by the
+	 * entry by_id. */
+	"ALTER TABLE audit ADD COLUMN form INTEGER NOT NULL DEFAULT 1;\n"
+	"CREATE TABLE audit_redaction (\n"
+	"  audit_id INTEGER NOT NULL REFERENCES audit(id),\n"
+	"  field TEXT NOT NULL CHECK (field IN ('reason','params','result')),\n"
+	"  old_digest TEXT NOT NULL,\n"
+	"  new_digest TEXT NOT NULL,\n"
+	"  by_id INTEGER NOT NULL REFERENCES audit(id),\n"
+	"  PRIMARY KEY (audit_id, field, by_id)\n"
+	");\n",
 };
 
 int

@@ -109,6 +109,21 @@ int audit_append(struct sq *s, const struct audit_entry *a, int64_t *id,
     struct werr *e);
 int audit_verify(struct sq *s, struct rows **out, struct werr *e);
 
+/* A field of an earlier entry whose text is to be replaced (erase). */
+struct audit_redaction {
+	int64_t audit_id;	/* an earlier entry */
+	const char *field;	/* "reason", "params" or "result" */
+	const char *text;	/* what the field becomes */
+};
+/* Appends entry a and, in the same transaction, replaces the named fields
+ * of earlier entries.  Their digests before and after are kept (table
+ * audit_redaction) and a's params gain "redactions": n and
+ * "redactions_sha256" (a digest of that list), so verify still passes,
+ * and finds a redaction that no entry of the chain authorized. */
+int audit_append_redacting(struct sq *s, const struct audit_entry *a,
+    const struct audit_redaction *r, size_t n, int64_t *id,
+    struct werr *e);
+
 /* query.c */
 int sq_query(struct store *st, const struct query *q, struct rows **out,
     struct werr *e);

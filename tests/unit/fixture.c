@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static int64_t
+int64_t
 fx_clock(void *ctx)
 {
 	return ((struct fixture *)ctx)->now;

@@ -28,6 +28,8 @@ struct fixture {
 };
 
 struct fixture *fx_open(void);
+/* The fixture's clock (f->now), for a second store on the same file. */
+int64_t fx_clock(void *ctx);
 void fx_close(struct fixture *f);
 /* Runs SQL on the raw connection; fails the test on error. */
 void fx_sql(struct fixture *f, const char *sql);

@@ -3,6 +3,8 @@
  * names the entry. */
 #include "fixture.h"
 
+#include "../../data/sq.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,7 +131,8 @@ test_inserted_before_the_first(void **state)
 	struct fixture *f = *state;
 
 	fx_sql(f, "INSERT INTO audit SELECT 0, at, actor, action, target, "
-	    "account_id, reason, params, result, NULL, NULL, prev_hash, hash "
+	    "account_id, reason, params, result, NULL, NULL, prev_hash, hash, "
+	    "form "
 	    "FROM audit WHERE id = 1");
 	expect_bad(f, 0, "entry 0 is out of sequence");
 }
@@ -146,6 +149,345 @@ test_chain_goes_on_after_refusals(void **state)
 	assert_int_equal(rows_int(r, 0, "ok", 0), 1);
 	assert_int_equal(rows_int(r, 0, "entries", 0), 8);
 	rows_free(r);
+}
+
+
+/* ------------------------------------------------------------------ */
+/* Hash form 2: every field whole, time and types checked. */
+
+static void
+test_nul_appended_to_reason(void **state)
+{
+	struct fixture *f = *state;
+
+	/* form 1 stopped at the NUL and passed this */
+	fx_sql(f, "UPDATE audit SET reason = 'fine' || x'00' || "
+	    "' -- approved by alice' WHERE id = 4");
+	expect_bad(f, 4, "changed");
+}
+
+static void
+test_nul_appended_to_params(void **state)
+{
+	struct fixture *f = *state;
+
+	fx_sql(f, "UPDATE audit SET params = CAST(params || x'00' || 'x' AS "
+	    "TEXT) WHERE id = 5");
+	expect_bad(f, 5, "changed");
+}
+
+static void
+test_time_back_refused_on_write(void **state)
+{
+	struct fixture *f = *state;
+	int64_t before = fx_int(f, "SELECT count(*) FROM audit");
+
+	f->now -= 3 * 365 * DAY;
+	assert_int_equal(fx_act(f, "carol", A_WARN, 1, "late", NULL), -1);
+	assert_int_equal(f->err.kind, WE_INVALID);
+	assert_non_null(strstr(f->err.msg, "before the audit log's last"));
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM audit"), before);
+	/* a little skew between writers' clocks is fine */
+	f->now += 3 * 365 * DAY - 30;
+	assert_int_equal(fx_act(f, "carol", A_WARN, 1, "skewed", NULL), 0);
+}
+
+static void
+test_time_back_found(void **state)
+{
+	struct fixture *f = *state;
+
+	fx_sql(f, "UPDATE audit SET at = at - 86400 WHERE id = 6");
+	expect_bad(f, 6, "dated");
+}
+
+static void
+test_time_not_an_integer(void **state)
+{
+	struct fixture *f = *state;
+
+	/* the column's affinity turns '123' back into 123: a date does
+	 * stay text */
+	fx_sql(f, "UPDATE audit SET at = '2026-11-18 09:48' WHERE id = 3");
+	expect_bad(f, 3, "time is not an integer");
+	fx_sql(f, "UPDATE audit SET at = (SELECT at FROM audit WHERE id = 2) "
+	    "+ 0.5 WHERE id = 3");
+	expect_bad(f, 3, "time is not an integer");
+}
+
+static void
+test_column_of_wrong_type(void **state)
+{
+	struct fixture *f = *state;
+
+	fx_sql(f, "UPDATE audit SET reason = CAST('x' AS BLOB) WHERE id = 2");
+	expect_bad(f, 2, "reason is not text");
+}
+
+static void
+test_account_of_wrong_type(void **state)
+{
+	struct fixture *f = *state;
+
+	fx_sql(f, "UPDATE audit SET account_id = '@sam' WHERE id = 2");
+	expect_bad(f, 2, "account is not an integer");
+}
+
+static void
+test_form_changed(void **state)
+{
+	struct fixture *f = *state;
+
+	fx_sql(f, "UPDATE audit SET form = 1 WHERE id = 7");
+	expect_bad(f, 7, "");
+	fx_sql(f, "UPDATE audit SET form = 3 WHERE id = 7");
+	expect_bad(f, 7, "form");
+}
+
+/* Form 1 as it was written before schema 6, for a legacy log. */
+static void
+form1_field(char *b, size_t size, const char *s)
+{
+	size_t n = strlen(b);
+
+	if (s == NULL)
+		snprintf(b + n, size - n, "-\n");
+	else
+		snprintf(b + n, size - n, "%zu:%s\n", strlen(s), s);
+}
+
+/* Rewrites the log from entry first on as form 1 entries, as an old
+ * warden wrote them. */
+static void
+make_legacy_from(struct fixture *f, int64_t first)
+{
+	sqlite3_stmt *st;
+	char prev[65], hash[65], sql[300];
+	int64_t last = fx_int(f, "SELECT max(id) FROM audit"), id;
+
+	memset(prev, '0', 64);
+	prev[64] = '\0';
+	if (first > 1) {
+		char *p;
+
+		snprintf(sql, sizeof sql, "SELECT hash FROM audit WHERE "
+		    "id = %lld", (long long)first - 1);
+		p = fx_text(f, sql);
+		memcpy(prev, p, sizeof prev);
+		free(p);
+	}
+	for (id = first; id <= last; id++) {
+		char b[4096] = "";
+
+		snprintf(sql, sizeof sql, "SELECT id, at, actor, action, "
+		    "target, coalesce(account_id, 0), reason, params, result, "
+		    "idem_key FROM audit WHERE id = %lld", (long long)id);
+		assert_int_equal(sqlite3_prepare_v2(f->raw, sql, -1, &st,
+		    NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		snprintf(b, sizeof b, "warden-audit-1\n%lld\n%lld\n",
+		    (long long)sqlite3_column_int64(st, 0),
+		    (long long)sqlite3_column_int64(st, 1));
+		form1_field(b, sizeof b, (const char *)sqlite3_column_text(st, 2));
+		form1_field(b, sizeof b, (const char *)sqlite3_column_text(st, 3));
+		form1_field(b, sizeof b, (const char *)sqlite3_column_text(st, 4));
+		snprintf(b + strlen(b), sizeof b - strlen(b), "%lld\n",
+		    (long long)sqlite3_column_int64(st, 5));
+		form1_field(b, sizeof b, (const char *)sqlite3_column_text(st, 6));
+		form1_field(b, sizeof b, (const char *)sqlite3_column_text(st, 7));
+		form1_field(b, sizeof b, (const char *)sqlite3_column_text(st, 8));
+		form1_field(b, sizeof b, (const char *)sqlite3_column_text(st, 9));
+		form1_field(b, sizeof b, prev);
+		sqlite3_finalize(st);
+		sha256_hex(b, strlen(b), hash);
+		snprintf(sql, sizeof sql, "UPDATE audit SET form = 1, "
+		    "prev_hash = '%s', hash = '%s' WHERE id = %lld", prev, hash,
+		    (long long)id);
+		fx_sql(f, sql);
+		memcpy(prev, hash, sizeof prev);
+	}
+	snprintf(sql, sizeof sql, "UPDATE meta SET v = '%s' WHERE "
+	    "k = 'audit_head'", prev);
+	fx_sql(f, sql);
+}
+
+static void
+make_legacy(struct fixture *f)
+{
+	make_legacy_from(f, 1);
+}
+
+static void
+test_legacy_log_still_verifies(void **state)
+{
+	struct fixture *f = *state;
+	struct rows *r;
+
+	make_legacy(f);
+	r = verify(f);
+	assert_int_equal(rows_int(r, 0, "ok", 0), 1);
+	rows_free(r);
+	/* new entries go on in form 2 after the old ones */
+	assert_int_equal(fx_act(f, "carol", A_WARN, 1, "rude", NULL), 0);
+	assert_int_equal(fx_int(f, "SELECT form FROM audit ORDER BY id DESC "
+	    "LIMIT 1"), 2);
+	r = verify(f);
+	assert_int_equal(rows_int(r, 0, "ok", 0), 1);
+	assert_int_equal(rows_int(r, 0, "entries", 0), 8);
+	rows_free(r);
+}
+
+static void
+test_legacy_nul_tamper_found(void **state)
+{
+	struct fixture *f = *state;
+
+	make_legacy(f);
+	fx_sql(f, "UPDATE audit SET reason = coalesce(reason, '') || x'00' || "
+	    "' -- approved by alice' WHERE id = 3");
+	expect_bad(f, 3, "NUL");
+}
+
+static void
+test_legacy_before_new_only(void **state)
+{
+	struct fixture *f = *state;
+
+	/* entry 8 in form 2, then 9 rewritten in the old form: a forger
+	 * would do that to use form 1's blind spot */
+	assert_int_equal(fx_act(f, "carol", A_WARN, 1, "rude", NULL), 0);
+	assert_int_equal(fx_act(f, "carol", A_WARN, 1, "rude", NULL), 0);
+	make_legacy_from(f, 9);
+	expect_bad(f, 9, "form 1 after");
+}
+
+/* ------------------------------------------------------------------ */
+/* Redaction: a field's text replaced, the chain intact. */
+
+static int
+redact(struct fixture *f, const struct audit_redaction *r, size_t n)
+{
+	struct sq *s = sq_of(f->st);
+	struct audit_entry a = { 0 };
+	int64_t id = 0;
+
+	a.actor = "alice";
+	a.action = "erase";
+	a.target = "account:1";
+	a.account = 1;
+	a.reason = "asked to be forgotten";
+	a.params = "{\"account\":1}";
+	a.result = "erased";
+	f->now += 60;
+	if (sq_begin(s, &f->err) < 0)
+		return -1;
+	if (audit_append_redacting(s, &a, r, n, &id, &f->err) < 0) {
+		sq_rollback(s);
+		return -1;
+	}
+	if (sq_commit(s, &f->err) < 0)
+		return -1;
+	return (int)id;
+}
+
+static void
+expect_ok(struct fixture *f)
+{
+	struct rows *r = verify(f);
+
+	if (rows_int(r, 0, "ok", 0) != 1)
+		fail_msg("verify: %s", rows_text(r, 0, "problem"));
+	rows_free(r);
+}
+
+static void
+test_redaction_keeps_chain(void **state)
+{
+	struct fixture *f = *state;
+	const struct audit_redaction r[] = {
+		{ 3, "params", "{\"text\":\"[erased]\"}" },
+		{ 3, "result", "noted on @erased-1" },
+		{ 5, "params", "{}" },
+	};
+	char *t;
+
+	assert_int_equal(redact(f, r, 3), 8);
+	t = fx_text(f, "SELECT params FROM audit WHERE id = 3");
+	assert_string_equal(t, "{\"text\":\"[erased]\"}");
+	free(t);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM audit WHERE "
+	    "params LIKE '%note 1%'"), 0);
+	t = fx_text(f, "SELECT params FROM audit WHERE id = 8");
+	assert_non_null(strstr(t, "\"redactions\":3"));
+	free(t);
+	expect_ok(f);
+	/* the entries go on, and a second erase of the same field too */
+	assert_int_equal(fx_act(f, "carol", A_WARN, 1, "rude", NULL), 0);
+	assert_true(redact(f, (const struct audit_redaction[]){
+	    { 3, "params", "{}" } }, 1) > 0);
+	expect_ok(f);
+}
+
+static void
+test_redacted_text_changed_again(void **state)
+{
+	struct fixture *f = *state;
+	const struct audit_redaction r[] = { { 4, "reason", "[erased]" } };
+
+	fx_sql(f, "UPDATE audit SET reason = 'x' WHERE id = 4");
+	fx_sql(f, "UPDATE audit SET reason = NULL WHERE id = 4");
+	assert_true(redact(f, r, 1) > 0);
+	fx_sql(f, "UPDATE audit SET reason = 'approved by alice' WHERE id = 4");
+	expect_bad(f, 4, "changed after it was redacted");
+}
+
+static void
+test_redaction_row_removed(void **state)
+{
+	struct fixture *f = *state;
+	const struct audit_redaction r[] = { { 2, "params", "{}" } };
+
+	assert_true(redact(f, r, 1) > 0);
+	fx_sql(f, "DELETE FROM audit_redaction");
+	expect_bad(f, 2, "changed");
+}
+
+static void
+test_redaction_not_authorized(void **state)
+{
+	struct fixture *f = *state;
+	char sql[400], d[65];
+
+	/* a forger hides an edit as a "redaction" by entry 6 */
+	fx_sql(f, "UPDATE audit SET params = '{}' WHERE id = 3");
+	sha256_hex("{}", 2, d);
+	snprintf(sql, sizeof sql, "INSERT INTO audit_redaction(audit_id, "
+	    "field, old_digest, new_digest, by_id) SELECT 3, 'params', "
+	    "'%s', '%s', 6", d, d);
+	fx_sql(f, sql);
+	expect_bad(f, 3, "");
+}
+
+static void
+test_redaction_of_legacy_entry(void **state)
+{
+	struct fixture *f = *state;
+	const struct audit_redaction r[] = { { 3, "params", "{}" } };
+
+	make_legacy(f);
+	assert_true(redact(f, r, 1) > 0);
+	expect_ok(f);
+}
+
+static void
+test_redaction_bad_field(void **state)
+{
+	struct fixture *f = *state;
+	const struct audit_redaction r[] = { { 3, "actor", "nobody" } };
+
+	assert_int_equal(redact(f, r, 1), -1);
+	assert_int_equal(f->err.kind, WE_INVALID);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM audit"), 7);
 }
 
 int
@@ -168,6 +510,25 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_chain_goes_on_after_refusals,
 		    setup, teardown),
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(test_nul_appended_to_reason),
+		T(test_nul_appended_to_params),
+		T(test_time_back_refused_on_write),
+		T(test_time_back_found),
+		T(test_time_not_an_integer),
+		T(test_column_of_wrong_type),
+		T(test_account_of_wrong_type),
+		T(test_form_changed),
+		T(test_legacy_log_still_verifies),
+		T(test_legacy_nul_tamper_found),
+		T(test_legacy_before_new_only),
+		T(test_redaction_keeps_chain),
+		T(test_redacted_text_changed_again),
+		T(test_redaction_row_removed),
+		T(test_redaction_not_authorized),
+		T(test_redaction_of_legacy_entry),
+		T(test_redaction_bad_field),
+#undef T
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -396,12 +396,6 @@ test_new_webhook_skips_the_past(void **state)
 	webhooks_free(&w);
 }
 
-static int64_t
-fx_clock(void *ctx)
-{
-	return ((struct fixture *)ctx)->now;
-}
-
 static void
 test_give_up(void **state)
 {
