@@ -81,12 +81,6 @@ struct cell {
 	struct fixture *f;
 };
 
-static int64_t
-fx_clock(void *ctx)
-{
-	return ((struct fixture *)ctx)->now;
-}
-
 static int
 setup(void **state)
 {
