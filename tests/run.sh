@@ -51,14 +51,15 @@ export INPUTRC=/dev/null LC_ALL=C.UTF-8 TZ=UTC
 unset WARDEN_DB WARDEN_API WARDEN_TOKEN WARDEN_MODERATOR NO_COLOR WARDEN_NOW
 rm -rf "$HOME"
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_STATE_HOME"
-# The tests' databases in memory when /dev/shm is there (and TMPDIR is
-# not set): on a busy disk a commit's fsync is most of a unit test's time.
+# The unit tests' databases in memory when /dev/shm is there (and TMPDIR
+# is not set): on a busy disk a commit's fsync is most of their time.  The
+# scripts keep the usual TMPDIR: the console shows the database's path.
+unit_tmp=""
 if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ] &&
-    TMPDIR=$(mktemp -d /dev/shm/warden-tests.XXXXXX 2>/dev/null); then
+    unit_tmp=$(mktemp -d /dev/shm/warden-tests.XXXXXX 2>/dev/null); then
 	# (test_store's read-only check runs a child as nobody under it)
-	chmod 755 "$TMPDIR"
-	export TMPDIR
-	trap 'rm -rf "$TMPDIR"' EXIT
+	chmod 755 "$unit_tmp"
+	trap 'rm -rf "$unit_tmp"' EXIT
 	trap 'exit 130' INT TERM
 fi
 
@@ -175,7 +176,8 @@ run_suite() {
 for src in tests/unit/test_*.c; do
 	t="$b/asan/tests/$(basename "$src" .c)"
 	if [ -x "$t" ]; then
-		run_suite "unit/$(basename "$t")" "$t"
+		run_suite "unit/$(basename "$t")" \
+		    env ${unit_tmp:+TMPDIR="$unit_tmp"} "$t"
 	else
 		run_suite "unit/$(basename "$t")" sh -c \
 		    "echo '1..1'; echo 'not ok 1 - $t was not built'; exit 1"
