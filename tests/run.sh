@@ -9,16 +9,19 @@
 #   "not ok ..."             failed
 #   "... # SKIP reason"      skipped, whether ok or not ok (cmocka writes
 #                            "not ok N # SKIP name")
-#   "... # TODO reason"      skipped: a documented rule known not to hold
-#                            yet; an "ok ... # TODO" passed, and is named
-#                            so that its mark is taken off
+#   "... # TODO reason"      a documented rule known not to hold yet: the
+#                            test skips itself when the rule does not hold
+#                            ("# SKIP ... # TODO ..."), and passes when it
+#                            does (then it is named, so that its mark is
+#                            taken off); a "not ok" of its own is a
+#                            failure of something else, and counts so
 #   "1..0 # SKIP reason"     the whole suite skipped: one skip
 # Every suite prints a plan ("1..N"; a cmocka binary one per group) and
-# exactly the tests its plans add up to.  A suite
-# without a plan (it stopped early), with a plan it did not keep, that
-# ran no test, or that exits non-zero without a "not ok" line counts one
-# failure; so does a unit test in tests/unit that was not built.  The
-# tests counted must add up to what the plans promised.
+# exactly the tests its plans add up to.  A suite without a plan (it
+# stopped early), with a plan it did not keep, that ran no test, or that
+# exits non-zero without a "not ok" line counts one failure; so does a
+# unit test in tests/unit that was not built.  The tests counted must add
+# up to what the plans promised.
 #
 # What a suite needs: a test that cannot run here says so as a skip whose
 # reason is "needs WHAT" (tests/lib/tap.sh: `needs CMD...`, then `skip`
@@ -87,10 +90,7 @@ count() {
 	/^(not )?ok([ \t]|$)/ {
 		tests++
 		if (directive($0, "skip")) { s++; next }
-		if (directive($0, "todo")) {
-			if ($0 ~ /^ok/) { tp++; p++ } else s++
-			next
-		}
+		if (directive($0, "todo") && $0 ~ /^ok/) { tp++; p++; next }
 		if ($0 ~ /^ok/) p++; else f++
 		next
 	}
