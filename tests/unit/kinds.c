@@ -46,6 +46,10 @@ const struct recipe recipes[] = {
 	    NULL },
 	{ "decide", A_DECIDE, WT_APPEAL, "outcome=upheld;reply=We looked again",
 	    WP_NONE, NULL, NULL, NULL },
+	{ "decide: overturn a ban", A_DECIDE, WT_APPEAL,
+	    "outcome=overturned;reply=We looked again", WP_BAN_APPEAL, "admin",
+	    UNDO_RULE " (a ban: admin)",
+	    "issue 12 (harden): a senior can overturn an admin's ban" },
 	{ "mute", A_MUTE, WT_RITA, "", WP_NONE, NULL, NULL, NULL },
 	{ "unmute", A_UNMUTE, WT_RITA, "", WP_MUTE, NULL, NULL, NULL },
 	{ "escalate", A_ESCALATE, WT_ESCALATION, "", WP_NONE, NULL, NULL,
@@ -224,6 +228,12 @@ world_prepare(struct world *w, const struct recipe *r, const char *actor)
 		fx_sql(f, "INSERT INTO template(name, text, created_by, created) "
 		    "VALUES ('polite', 'Be kind', 'alice', 0), "
 		    "('polite2', 'Be kind', 'alice', 0)");
+		break;
+	case WP_BAN_APPEAL:
+		must(f, fx_act(f, "alice", A_BAN, w->sam, "first", NULL), "ban");
+		w->appeal[0] = sql_id(f, "INSERT INTO appeal(strike_id, text, "
+		    "filed_at) SELECT max(id), 'not me', %lld FROM strike",
+		    (long long)f->now);
 		break;
 	}
 	action_result_free(&f->res);

@@ -44,6 +44,7 @@ enum world_prep {
 	WP_TOKEN_OWN,	/* a token of the actor's */
 	WP_TOKEN_DAVE,	/* a token of dave's */
 	WP_TEMPLATE,	/* a template "polite" */
+	WP_BAN_APPEAL,	/* alice bans sam, who appeals: the first appeal */
 };
 
 struct recipe {

@@ -3,8 +3,10 @@
  * overturning lifts the strike, and makes the account active again when
  * that strike is what still keeps it warned, suspended or banned (no
  * later strike of the same kind stands); nobody but an admin decides an
- * appeal against a strike of their own; an appeal is decided once.  One
- * test a row of the table below. */
+ * appeal against a strike of their own; overturning undoes the strike's
+ * action, and so needs the role that action needed (a ban: an admin); an
+ * appeal is decided once.  One test a row of the table below.  erin is a
+ * second admin, so that a ban is not always the decider's own. */
 #include "fixture.h"
 
 #include <stdio.h>
@@ -22,49 +24,56 @@ struct row {
 	enum werr_kind refused;	/* WE_OK: decided */
 	const char *strike;	/* the appealed strike's status after */
 	const char *status;	/* the account's status after */
+	const char *todo;	/* a documented rule not holding yet: why */
 };
+
+#define UNDO_TODO "issue 12 (harden): undoing an action needs the role " \
+	"it needed"
 
 static const struct row table[] = {
 	{ "a warning upheld: the strike and the warning stand",
-	    "dave:warn", "bob", "upheld", NULL, WE_OK, "active", "warned" },
+	    "dave:warn", "bob", "upheld", NULL, WE_OK, "active", "warned", NULL },
 	{ "a warning overturned: the strike is lifted, the account active",
 	    "dave:warn", "bob", "overturned", NULL, WE_OK, "overturned",
-	    "active" },
+	    "active", NULL },
 	{ "a suspension upheld: the strike and the suspension stand",
 	    "dave:suspend", "bob", "upheld", NULL, WE_OK, "active",
-	    "suspended" },
+	    "suspended", NULL },
 	{ "a suspension overturned: lifted, active, its end cleared",
 	    "dave:suspend", "bob", "overturned", NULL, WE_OK, "overturned",
-	    "active" },
+	    "active", NULL },
 	{ "a ban upheld: the strike and the ban stand",
-	    "alice:ban", "bob", "upheld", NULL, WE_OK, "active", "banned" },
-	{ "a ban overturned: lifted, active",
-	    "alice:ban", "bob", "overturned", NULL, WE_OK, "overturned",
-	    "active" },
+	    "alice:ban", "bob", "upheld", NULL, WE_OK, "active", "banned", NULL },
+	{ "a ban overturned by an admin: lifted, active",
+	    "alice:ban", "erin", "overturned", NULL, WE_OK, "overturned",
+	    "active", NULL },
+	{ "a ban overturned by a senior: refused, it undoes an admin's ban",
+	    "alice:ban", "bob", "overturned", NULL, WE_PERM, "active",
+	    "banned", UNDO_TODO },
 	{ "a warning overturned under a later suspension: still suspended",
 	    "dave:warn dave:suspend", "bob", "overturned", NULL, WE_OK,
-	    "overturned", "suspended" },
+	    "overturned", "suspended", NULL },
 	{ "a warning overturned under a later warning: still warned",
 	    "dave:warn dave:warn", "bob", "overturned", NULL, WE_OK,
-	    "overturned", "warned" },
+	    "overturned", "warned", NULL },
 	{ "a suspension overturned under a later one: still suspended",
 	    "dave:suspend alice:restore dave:suspend", "bob", "overturned",
-	    NULL, WE_OK, "overturned", "suspended" },
+	    NULL, WE_OK, "overturned", "suspended", NULL },
 	{ "a suspension overturned under a later ban: still banned",
-	    "dave:suspend alice:ban", "bob", "overturned", NULL, WE_OK,
-	    "overturned", "banned" },
+	    "dave:suspend alice:ban", "erin", "overturned", NULL, WE_OK,
+	    "overturned", "banned", NULL },
 	{ "a suspension overturned after a restore: active as it was",
 	    "dave:suspend alice:restore", "bob", "overturned", NULL, WE_OK,
-	    "overturned", "active" },
+	    "overturned", "active", NULL },
 	{ "a senior's own strike: refused to them",
 	    "bob:warn", "bob", "overturned", NULL, WE_PERM, "active",
-	    "warned" },
+	    "warned", NULL },
 	{ "an admin's own strike: an admin may decide it",
 	    "alice:ban", "alice", "overturned", NULL, WE_OK, "overturned",
-	    "active" },
+	    "active", NULL },
 	{ "decided twice: the second is refused",
 	    "dave:suspend", "bob", "upheld", "overturned", WE_CONFLICT,
-	    "active", "suspended" },
+	    "active", "suspended", NULL },
 };
 
 static void
@@ -153,6 +162,8 @@ appeal_row(void **state)
 	int rc;
 
 	sam = fx_account(f, "sam", 100, true, 12, 1);
+	fx_sql(f, "INSERT INTO moderator(name, role, created) VALUES "
+	    "('erin', 'admin', 0)");
 	fx_recompute(f);
 	level_before = fx_int(f, "SELECT trust_level FROM account");
 	history(f, sam, row->history);
@@ -173,9 +184,12 @@ appeal_row(void **state)
 		    row->second, "reply", "Again", NULL);
 	if (row->refused == WE_OK && rc != 0)
 		fail_msg("refused: %s", f->err.msg);
-	if (row->refused != WE_OK && (rc == 0 || f->err.kind != row->refused))
+	if (row->refused != WE_OK && (rc == 0 || f->err.kind != row->refused)) {
+		if (row->todo)
+			skip();
 		fail_msg("not refused as %s: %s", werr_kind_name(row->refused),
 		    rc == 0 ? f->res.message : f->err.msg);
+	}
 	expect_text(f, "the strike", "SELECT status FROM strike WHERE id = %lld",
 	    strike, row->strike);
 	expect_text(f, "the account", "SELECT status FROM account WHERE id = "
@@ -210,16 +224,23 @@ int
 main(void)
 {
 	struct CMUnitTest tests[W_NELEM(table)];
+	char *names[W_NELEM(table)];
 	size_t i;
+	int failed;
 
 	for (i = 0; i < W_NELEM(table); i++) {
 		memset(&tests[i], 0, sizeof tests[i]);
-		tests[i].name = table[i].name;
+		names[i] = table[i].todo ? xasprintf("%s # TODO %s",
+		    table[i].name, table[i].todo) : xstrdup(table[i].name);
+		tests[i].name = names[i];
 		tests[i].test_func = appeal_row;
 		tests[i].setup_func = setup;
 		tests[i].teardown_func = teardown;
 		tests[i].initial_state = (void *)&table[i];
 	}
-	return _cmocka_run_group_tests("appeals", tests, W_NELEM(tests), NULL,
+	failed = _cmocka_run_group_tests("appeals", tests, W_NELEM(tests), NULL,
 	    NULL);
+	for (i = 0; i < W_NELEM(table); i++)
+		free(names[i]);
+	return failed;
 }
