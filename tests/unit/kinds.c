@@ -372,6 +372,16 @@ world_digest(struct world *w, char out[65])
 	buf_free(&b);
 }
 
+void
+world_unchanged(struct world *w, const char before[65], const char *what)
+{
+	char after[65];
+
+	world_digest(w, after);
+	if (strcmp(before, after) != 0)
+		fail_msg("a refused %s changed the database", what);
+}
+
 int64_t
 world_audit_count(struct world *w)
 {

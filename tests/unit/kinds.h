@@ -97,6 +97,9 @@ int world_apply(struct world *w, struct action *a);
  * nothing was changed. */
 void world_digest(struct world *w, char out[65]);
 int64_t world_audit_count(struct world *w);
+/* Fails, naming what was refused, when the digest is not before's. */
+void world_unchanged(struct world *w, const char before[65],
+    const char *what);
 
 /* The least role warden-api.7's table of kinds gives a kind ("admin"),
  * read from the page; NULL if the page has no row for it. */

@@ -125,37 +125,10 @@ expect_text(struct fixture *f, const char *what, const char *fmt,
 	free(got);
 }
 
-struct cell {
-	const struct row *row;
-	struct fixture *f;
-};
-
-static int
-setup(void **state)
-{
-	struct cell *c = calloc(1, sizeof *c);
-
-	assert_non_null(c);
-	c->row = *state;
-	c->f = fx_open();
-	*state = c;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct cell *c = *state;
-
-	fx_close(c->f);
-	free(c);
-	return 0;
-}
-
 static void
 appeal_row(void **state)
 {
-	struct cell *c = *state;
+	struct fx_cell *c = *state;
 	const struct row *row = c->row;
 	struct fixture *f = c->f;
 	int64_t sam, strike, appeal, level_before, entries;
@@ -234,8 +207,8 @@ main(void)
 		    table[i].name, table[i].todo) : xstrdup(table[i].name);
 		tests[i].name = names[i];
 		tests[i].test_func = appeal_row;
-		tests[i].setup_func = setup;
-		tests[i].teardown_func = teardown;
+		tests[i].setup_func = fx_cell_setup;
+		tests[i].teardown_func = fx_cell_teardown;
 		tests[i].initial_state = (void *)&table[i];
 	}
 	failed = _cmocka_run_group_tests("appeals", tests, W_NELEM(tests), NULL,

@@ -447,16 +447,15 @@ struct row {
 /* entries: 1 alice's bootstrap, 2 a note, 3 and 4 warnings with a reason
  * and a key, 5 a note, 6 a tag, 7 a restore with a reason and a key:
  * every column of 4 and 7 holds a value */
-struct mcell {
-	const struct row *row;
-	struct fixture *f;
-};
-
 static int
 matrix_setup(void **state)
 {
-	struct mcell *c = calloc(1, sizeof *c);
-	struct fixture *f = fx_open();
+	struct fx_cell *c;
+	struct fixture *f;
+
+	fx_cell_setup(state);
+	c = *state;
+	f = c->f;
 
 	fx_account(f, "sam", 100, true, 12, 1);
 	fx_account(f, "rita", 5, false, 0, 0);
@@ -470,27 +469,13 @@ matrix_setup(void **state)
 	    NULL));
 #undef STEP
 	assert_int_equal(fx_int(f, "SELECT count(*) FROM audit"), 7);
-	assert_non_null(c);
-	c->row = *state;
-	c->f = f;
-	*state = c;
-	return 0;
-}
-
-static int
-matrix_teardown(void **state)
-{
-	struct mcell *c = *state;
-
-	fx_close(c->f);
-	free(c);
 	return 0;
 }
 
 static void
 matrix_row(void **state)
 {
-	struct mcell *c = *state;
+	struct fx_cell *c = *state;
 	const struct row *row = c->row;
 	struct fixture *f = c->f;
 	char sql[600];
@@ -677,7 +662,7 @@ main(void)
 		mt[i].name = names.s + at[i];
 		mt[i].test_func = matrix_row;
 		mt[i].setup_func = matrix_setup;
-		mt[i].teardown_func = matrix_teardown;
+		mt[i].teardown_func = fx_cell_teardown;
 		mt[i].initial_state = &rows[i];
 	}
 	failed += _cmocka_run_group_tests("audit: every column edited, entries "

@@ -76,33 +76,6 @@ static const struct row table[] = {
 	    NOT_MUTED, 2, 10, 0, "age_per_day=3" },
 };
 
-struct cell {
-	const struct row *row;
-	struct fixture *f;
-};
-
-static int
-setup(void **state)
-{
-	struct cell *c = calloc(1, sizeof *c);
-
-	assert_non_null(c);
-	c->row = *state;
-	c->f = fx_open();
-	*state = c;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct cell *c = *state;
-
-	fx_close(c->f);
-	free(c);
-	return 0;
-}
-
 static double
 rule(struct rows *rules, const char *name)
 {
@@ -158,7 +131,7 @@ lock_level(struct fixture *f, int64_t id, int level)
 static void
 priority_row(void **state)
 {
-	struct cell *c = *state;
+	struct fx_cell *c = *state;
 	const struct row *row = c->row;
 	struct fixture *f = c->f;
 	struct rows *rules, *q;
@@ -243,8 +216,8 @@ main(void)
 		memset(&tests[i], 0, sizeof tests[i]);
 		tests[i].name = table[i].name;
 		tests[i].test_func = priority_row;
-		tests[i].setup_func = setup;
-		tests[i].teardown_func = teardown;
+		tests[i].setup_func = fx_cell_setup;
+		tests[i].teardown_func = fx_cell_teardown;
 		tests[i].initial_state = (void *)&table[i];
 	}
 	return _cmocka_run_group_tests("queue priority, a term at a time",
