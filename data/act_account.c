@@ -238,7 +238,7 @@ act_note(struct actx *x, struct werr *e)
 	if (strlen(text) > 4000)
 		return werr_field(e, WE_INVALID, "text", "a note holds at most "
 		    "4000 bytes");
-	if (acct_load(x, x->a->target, &a, e) < 0)
+	if (load_claimed(x, &a, e) < 0)
 		return -1;
 	if (sq_run(x->s, e, "INSERT INTO note(account_id, author, at, body, "
 	    "sticky) VALUES (?,?,?,?,?)", "ititi", a.id, x->a->actor, x->now,
@@ -279,7 +279,7 @@ act_tag(struct actx *x, struct werr *e)
 	struct acct a;
 	int64_t have;
 
-	if (check_tag(tag, e) < 0 || acct_load(x, x->a->target, &a, e) < 0)
+	if (check_tag(tag, e) < 0 || load_claimed(x, &a, e) < 0)
 		return -1;
 	if (sq_int(x->s, e, &have, "SELECT count(*) FROM tag WHERE "
 	    "account_id = ? AND tag = ?", "it", a.id, tag) < 0)
@@ -300,7 +300,7 @@ act_untag(struct actx *x, struct werr *e)
 	const char *tag = action_param(x->a, "tag");
 	struct acct a;
 
-	if (acct_load(x, x->a->target, &a, e) < 0)
+	if (load_claimed(x, &a, e) < 0)
 		return -1;
 	if (sq_run(x->s, e, "DELETE FROM tag WHERE account_id = ? AND tag = ?",
 	    "it", a.id, tag) < 0)
@@ -325,7 +325,7 @@ act_reveal(struct actx *x, struct werr *e)
 	if (!word_in(field, fields))
 		return werr_field(e, WE_USAGE, "field", "reveal shows phone or "
 		    "email, not '%s'", field);
-	if (acct_load(x, x->a->target, &a, e) < 0)
+	if (load_claimed(x, &a, e) < 0)
 		return -1;
 	rc = strcmp(field, "phone") == 0 ?
 	    sq_text(x->s, e, &value, "SELECT phone FROM account WHERE id = ?",
@@ -378,7 +378,7 @@ act_mute(struct actx *x, struct werr *e)
 		return werr_field(e, WE_USAGE, "until", "'%s' is not a time "
 		    "in the future: use 2026-12-31, 2026-12-31T18:00 or a "
 		    "duration with --for", until_s);
-	if (acct_load(x, x->a->target, &a, e) < 0)
+	if (load_claimed(x, &a, e) < 0)
 		return -1;
 	if (sq_int(x->s, e, &muted, "SELECT count(*) FROM muted_reporter "
 	    "WHERE account_id = ? AND (until IS NULL OR until > ?)", "ii",
@@ -407,7 +407,7 @@ act_unmute(struct actx *x, struct werr *e)
 {
 	struct acct a;
 
-	if (acct_load(x, x->a->target, &a, e) < 0)
+	if (load_claimed(x, &a, e) < 0)
 		return -1;
 	if (sq_run(x->s, e, "DELETE FROM muted_reporter WHERE account_id = ? "
 	    "AND (until IS NULL OR until > ?)", "ii", a.id, x->now) < 0)

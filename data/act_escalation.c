@@ -256,8 +256,10 @@ act_ack(struct actx *x, struct werr *e)
 {
 	struct esc esc;
 	bool resolve = param_true(action_param(x->a, "resolve"));
+	struct acct a;
 
-	if (esc_load(x, &esc, e) < 0)
+	if (esc_load(x, &esc, e) < 0 || acct_load(x, esc.account, &a, e) < 0 ||
+	    acct_check_claim(x, &a, e) < 0)
 		return -1;
 	if (resolve) {
 		/* closing by hand: a dispute, or what a moderator settled */
@@ -291,9 +293,11 @@ act_assign(struct actx *x, struct werr *e)
 {
 	const char *who = action_param(x->a, "assignee");
 	struct esc esc;
+	struct acct a;
 	int rank;
 
-	if (esc_load(x, &esc, e) < 0)
+	if (esc_load(x, &esc, e) < 0 || acct_load(x, esc.account, &a, e) < 0 ||
+	    acct_check_claim(x, &a, e) < 0)
 		return -1;
 	if ((rank = sq_moderator_rank(x->s, who, e)) < 0)
 		return -1;

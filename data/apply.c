@@ -185,6 +185,7 @@ apply_one(struct sq *s, struct action *a, struct action_result *res,
 	struct actx x;
 	struct audit_entry ae = { 0 };
 	char fingerprint[65], *params = NULL, *target = NULL;
+	int64_t strike = 0;
 	int rc;
 
 	memset(res, 0, sizeof *res);
@@ -221,6 +222,22 @@ apply_one(struct sq *s, struct action *a, struct action_result *res,
 		x.data = NULL;
 		goto out;
 	}
+	/* The strike first, so that the audit entry's result names it: a
+	 * replay answers with that result. */
+	if (x.strike) {
+		rc = sq_run(s, e, "INSERT INTO strike(account_id, kind, "
+		    "severity, at, given_by) VALUES (?,?,?,?,?)", "itiit",
+		    x.account, x.strike, (int64_t)x.strike_severity, x.now,
+		    a->actor);
+		if (rc < 0)
+			goto out;
+		strike = sqlite3_last_insert_rowid(s->db);
+		/* a dry run's strike is rolled back with the rest */
+		if (a->dry_run)
+			buf_adds(&x.msg, " (a strike)");
+		else
+			buf_printf(&x.msg, " (strike %lld)", (long long)strike);
+	}
 	params = action_params_json(a);
 	target = action_target_string(a);
 	ae.actor = a->actor;
@@ -235,22 +252,9 @@ apply_one(struct sq *s, struct action *a, struct action_result *res,
 	rc = audit_append(s, &ae, &res->audit_id, e);
 	if (rc < 0)
 		goto out;
-	if (x.strike) {
-		int64_t strike;
-
-		rc = sq_run(s, e, "INSERT INTO strike(account_id, audit_id, "
-		    "kind, severity, at, given_by) VALUES (?,?,?,?,?,?)",
-		    "iitiit", x.account, res->audit_id, x.strike,
-		    (int64_t)x.strike_severity, x.now, a->actor);
-		if (rc < 0)
-			goto out;
-		strike = sqlite3_last_insert_rowid(s->db);
-		/* a dry run's strike is rolled back with the rest */
-		if (a->dry_run)
-			buf_adds(&x.msg, " (a strike)");
-		else
-			buf_printf(&x.msg, " (strike %lld)", (long long)strike);
-	}
+	if (x.strike && (rc = sq_run(s, e, "UPDATE strike SET audit_id = ? "
+	    "WHERE id = ?", "ii", res->audit_id, strike)) < 0)
+		goto out;
 	/* Acting keeps one's claim alive: it lapses after idle time. */
 	if (x.account && a->kind != A_RELEASE && a->kind != A_CLAIM)
 		rc = sq_run(s, e, "UPDATE account SET claimed_at = ? "

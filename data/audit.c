@@ -641,6 +641,9 @@ audit_verify(struct sq *s, struct rows **out, struct werr *e)
 		const char *digests[F__COUNT] = { 0 };
 		const char *stored_prev = (const char *)sqlite3_column_text(st, 11);
 		const char *stored = (const char *)sqlite3_column_text(st, 12);
+		/* by length too: strcmp would stop at a NUL */
+		bool prev_whole = sqlite3_column_bytes(st, 11) == 64;
+		bool stored_whole = sqlite3_column_bytes(st, 12) == 64;
 		bool redacted = false;
 		struct claim cl;
 		int i;
@@ -732,13 +735,14 @@ audit_verify(struct sq *s, struct rows **out, struct werr *e)
 				entry_hash1(&x, prev, hash);
 		} else
 			entry_hash2(&x, digests, prev, hash);
-		if (stored_prev == NULL || strcmp(stored_prev, prev) != 0) {
+		if (stored_prev == NULL || !prev_whole ||
+		    strcmp(stored_prev, prev) != 0) {
 			refuse(&w, x.id, "entry %lld does not follow entry %lld "
 			    "(an entry was removed, inserted or reordered)",
 			    (long long)x.id, (long long)x.id - 1);
 			break;
 		}
-		if (stored == NULL || strcmp(stored, hash) != 0) {
+		if (stored == NULL || !stored_whole || strcmp(stored, hash) != 0) {
 			refuse(&w, x.id, "entry %lld was changed after it was "
 			    "written", (long long)x.id);
 			break;

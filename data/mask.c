@@ -7,6 +7,9 @@
 
 #define BULLET "\xe2\x80\xa2"	/* U+2022 */
 
+/* The first character of the local part (whole, however many bytes),
+ * unless it is all of the local part, and the domain.  Nothing hides
+ * nothing: an empty email stays empty. */
 char *
 mask_email(const char *email)
 {
@@ -15,57 +18,71 @@ mask_email(const char *email)
 
 	if (email == NULL)
 		return NULL;
+	if (*email == '\0')
+		return xstrdup("");
 	at = strrchr(email, '@');
 	if (at == NULL)
 		return xstrdup(BULLET BULLET BULLET);
 	if (at > email) {
-		/* the first character, whole if it is multibyte */
 		size_t n = 1;
 
 		while (email + n < at && ((unsigned char)email[n] & 0xc0) == 0x80)
 			n++;
-		buf_add(&b, email, n);
+		if (email + n < at)
+			buf_add(&b, email, n);
 	}
 	buf_adds(&b, BULLET BULLET BULLET);
 	buf_adds(&b, at);
 	return buf_steal(&b);
 }
 
+/* The country code, when a separator shows where it ends, the
+ * separators, and the last three digits when at least seven follow the
+ * code (so that four or more stay hidden); any other digit a bullet, any
+ * other character one space. */
 char *
 mask_phone(const char *phone)
 {
 	struct buf b = BUF_INIT;
-	size_t len, digits = 0, seen = 0, i;
-	bool country = false;
+	size_t len, digits = 0, seen = 0, cc = 0, i;
+	bool country = false, tail;
 
 	if (phone == NULL)
 		return NULL;
 	len = strlen(phone);
-	for (i = 0; i < len; i++)
-		if (phone[i] >= '0' && phone[i] <= '9')
-			digits++;
 	i = 0;
-	/* The country code ("+44 ") says where, not who: it stays, when a
-	 * separator shows where it ends.  "+447700900123" does not say, and
-	 * a code is at most three digits. */
+	/* "+44 " says where, not who: it stays.  "+447700900123" does not
+	 * say where the code ends, and a code is at most three digits. */
 	if (phone[0] == '+') {
-		size_t cc = strspn(phone + 1, "0123456789");
-
+		cc = strspn(phone + 1, "0123456789");
 		buf_addc(&b, '+');
 		country = cc >= 1 && cc <= 3 && phone[1 + cc] != '\0';
+		if (!country)
+			cc = 0;
 		i = 1;
 	}
-	for (; i < len; i++) {
+	for (; i < len; i++)
+		if (phone[i] >= '0' && phone[i] <= '9')
+			digits++;
+	digits -= cc;
+	tail = digits >= 7;
+	for (i = phone[0] == '+'; i < len; i++) {
 		char c = phone[i];
 
 		if (c >= '0' && c <= '9') {
+			if (country) {
+				buf_addc(&b, c);
+				continue;
+			}
 			seen++;
-			if (country || digits - seen < 3)
+			if (tail && digits - seen < 3)
 				buf_addc(&b, c);
 			else
 				buf_adds(&b, BULLET);
 		} else {
 			country = false;
+			if (((unsigned char)c & 0xc0) == 0x80)
+				continue;	/* the rest of a character */
 			buf_addc(&b, c == ' ' || c == '-' || c == '(' ||
 			    c == ')' || c == '.' ? c : ' ');
 		}

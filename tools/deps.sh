@@ -15,12 +15,18 @@ libmicrohttpd:libmicrohttpd-dev
 inih:libinih-dev
 cmocka:libcmocka-dev"
 
-# command  Debian package (tests and documentation)
+# command  Debian package (tests and documentation): every tool a test
+# runs, so that no test is skipped on a machine this script set up
 tools="pkg-config:pkg-config
 tmux:tmux
 mandoc:mandoc
 sqlite3:sqlite3
-jq:jq"
+jq:jq
+openssl:openssl
+col:bsdextrautils
+script:bsdutils
+ps:procps
+clang:clang"
 
 missing=""
 have_pkgconfig=1
@@ -35,14 +41,17 @@ for pair in $tools; do
 	cmd=${pair%%:*}; pkg=${pair#*:}
 	command -v "$cmd" >/dev/null 2>&1 || missing="$missing $pkg"
 done
-# libFuzzer comes with clang's runtime; only wanted when clang is here.
+# libFuzzer (the fuzz harnesses) comes with clang's runtime, in a package
+# of clang's own version; a new clang brings the default one.
 if command -v clang >/dev/null 2>&1; then
 	v=$(clang -dumpversion 2>/dev/null | cut -d. -f1)
-	if [ -n "$v" ] && ! ls /usr/lib/llvm-"$v"/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
-		if [ "$(uname -m)" = x86_64 ]; then
-			missing="$missing libclang-rt-$v-dev"
-		fi
+	rt=/usr/lib/llvm-$v/lib/clang/*/lib
+	if [ -n "$v" ] && [ -z "$(ls $rt/linux/libclang_rt.fuzzer-"$(uname -m)".a \
+	    $rt/*/libclang_rt.fuzzer.a 2>/dev/null)" ]; then
+		missing="$missing libclang-rt-$v-dev"
 	fi
+else
+	missing="$missing libclang-rt-dev"
 fi
 
 [ -z "$missing" ] && exit 0

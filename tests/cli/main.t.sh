@@ -12,7 +12,7 @@ like "--help: -c takes --atomic and --keep-going as the page says" \
     "$(cat "$OUT")" "-c 'COMMAND' \.\.\.\] \[--atomic \| --keep-going\]"
 demo_usage=$("$W" demo --help | sed 's/^usage: //')
 like "--help: demo's usage is demo's own" "$(cat "$OUT")" \
-    "$(printf '%s' "$demo_usage" | sed 's/[][.|]/\\&/g')\$"
+    "$(printf '%s' "$demo_usage" | sed 's/[].|[]/\\&/g')\$"
 check_exit 64 "an unknown flag" "$W" --frobnicate
 check_exit 64 "a stray argument" "$W" queue
 like "it suggests -c" "$(cat "$ERR")" "to run a command, write -c 'queue'"
@@ -125,7 +125,7 @@ check "the demo's login admin acts at once" env -u WARDEN_MODERATOR "$W" -c \
 
 # A terminal whose locale is not UTF-8 gets tables in ASCII: a byte of a
 # UTF-8 character (0x9b in "\xc4\x9b") could start a C1 control there.
-if command -v script >/dev/null 2>&1; then
+if needs script; then
 	LC_ALL=C script -qec "$W -d '$DEMO' -c 'show @cjk_shop'" /dev/null \
 	    >"$TMP/ascii.out" 2>&1
 	is "no byte past 0x7f on a C-locale terminal" \
@@ -136,6 +136,13 @@ if command -v script >/dev/null 2>&1; then
 	is "tsv too: no byte past 0x7f on a C-locale terminal" \
 	    "$(od -An -tu1 -v "$TMP/ascii.out" | tr -s ' ' '\n' | awk '$1 >= 128' | wc -l)" "0"
 	like "tsv: the CJK name as \\u escapes" "$(cat "$TMP/ascii.out")" '\\u674e'
+else
+	for t in "no byte past 0x7f on a C-locale terminal" \
+	    "the CJK name as code points" \
+	    "tsv too: no byte past 0x7f on a C-locale terminal" \
+	    "tsv: the CJK name as \\u escapes"; do
+		skip "$t" "needs $NEEDS"
+	done
 fi
 
 done_testing

@@ -9,6 +9,17 @@ db=$(fresh rules)
 export WARDEN_DB="$db"
 audit() { sql "$db" 'SELECT count(*) FROM audit'; }
 
+# The whole queue, in the order and with the priorities warden(1)'s
+# formula gives, computed by SQL alone (tests/lib/priority.sql).
+now=$(date -u -d "$WARDEN_NOW" +%s)
+sqlite3 -cmd ".parameter set @now $now" "$DEMO" \
+    <"$WARDEN_TOP/tests/lib/priority.sql" >"$TMP/formula"
+"$W" -d "$DEMO" --format json -c 'queue --all' 2>/dev/null |
+    jq -r '.handle + "|" + (.priority * 10 | round / 10 | tostring |
+    if test("\\.") then . else . + ".0" end)' >"$TMP/queue"
+is "the queue: the formula's order and priorities, every account" \
+    "$(cat "$TMP/queue")" "$(cat "$TMP/formula")"
+
 is "the demo was scanned when it was made" "$(sql "$db" "SELECT count(*) > 0 FROM mark WHERE detector = 'contact'")" "1"
 # a message arrives with a look-alike link
 sql "$db" "INSERT INTO message(thread_id, sender_id, sent_at, body) SELECT 1, account_id, 1795000000, 'pay at https://warden-rnarkett.example/x' FROM participant WHERE thread_id = 1 LIMIT 1" >/dev/null

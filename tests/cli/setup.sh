@@ -2,6 +2,7 @@
 # marketplace per script, at a fixed clock so that its data is the same on
 # every run; a test that changes data works on a copy (fresh NAME).
 . "$(dirname "$0")/../lib/tap.sh"
+needs sqlite3 jq || skip_all "needs $NEEDS"
 
 export WARDEN_NOW=2026-11-22T12:00:00Z
 DEMO="$TMP/demo.db"

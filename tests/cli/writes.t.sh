@@ -103,12 +103,23 @@ check_exit 1 "acting over bob's claim" "$W" --as carol \
     -c 'warn @zero_width --reason x'
 like "says who holds it" "$(cat "$ERR")" "claimed by bob"
 check "an admin with --force" "$W" -c 'warn @zero_width --reason x --force'
+is "warned over bob's claim, which stays his" \
+    "$(sql "$db" "SELECT status || ' ' || claimed_by FROM account WHERE handle = 'zero_width'")" \
+    "warned bob"
+like "the audit entry says it was forced" \
+    "$(sql "$db" "SELECT params FROM audit ORDER BY id DESC LIMIT 1")" '"force":true'
 
 # one of each other kind
 check "claim and release" "$W" -c 'claim @emoji_sofa' -c 'release @emoji_sofa'
+is "claimed, then released" \
+    "$(sql "$db" "SELECT group_concat(action, ' ') FROM (SELECT action FROM audit ORDER BY id DESC LIMIT 2)")" \
+    "release claim"
+is "nobody holds it" \
+    "$(sql "$db" "SELECT coalesce(claimed_by, 'none') FROM account WHERE handle = 'emoji_sofa'")" none
 check "trust by name" "$W" -c 'trust @emoji_sofa member --reason met'
 is "level 2, locked" "$(sql "$db" "SELECT trust_level || trust_locked FROM account WHERE handle = 'emoji_sofa'")" "21"
 check "trust --unlock" "$W" -c 'trust @emoji_sofa --unlock --reason rules'
+is "unlocked" "$(sql "$db" "SELECT trust_locked FROM account WHERE handle = 'emoji_sofa'")" 0
 check_exit 64 "trust with a level and --unlock" "$W" \
     -c 'trust @emoji_sofa 2 --unlock --reason x'
 check "note, sticky" "$W" -c 'note @emoji_sofa called them --sticky'
@@ -118,29 +129,43 @@ check "two tags" "$W" -c 'tag @rlo_override repeat scam-risk'
 check "untag one" "$W" -c 'untag @rlo_override repeat'
 check "a tag with : and . as the man page says" "$W" \
     -c 'tag @cjk_shop ring:2026-11 v1.2'
+is "both tags are there" "$(sql "$db" "SELECT tag FROM tag JOIN account a ON a.id = account_id WHERE a.handle = 'cjk_shop' AND tag IN ('ring:2026-11', 'v1.2') ORDER BY tag")" \
+    "ring:2026-11
+v1.2"
 is "one tag left" "$(sql "$db" "SELECT group_concat(tag) FROM tag JOIN account a ON a.id = account_id WHERE a.handle = 'rlo_override'")" \
     "scam-risk"
 check "reveal as senior" "$W" --as bob --format json \
     -c "reveal @emoji_sofa email --reason 'fraud check'"
-like "the email is in the data" "$(jq -r '.data[0].value' "$OUT")" "@"
+is "the email is in the data, whole" "$(jq -r '.data[0].value' "$OUT")" \
+    "$(sql "$db" "SELECT email FROM account WHERE handle = 'emoji_sofa'")"
+is "the audit entry says it was shown, never what" \
+    "$(sql "$db" "SELECT count(*) FROM audit WHERE (params || result) LIKE '%' || (SELECT email FROM account WHERE handle = 'emoji_sofa') || '%'")" 0
 mid=$(sql "$db" 'SELECT id FROM message WHERE hidden = 0 LIMIT 1')
 check "hide a message" "$W" -c "hide $mid --reason phishing"
+is "hidden, by whom and why" "$(sql "$db" "SELECT hidden || ' ' || hidden_by || ' ' || hidden_reason FROM message WHERE id = $mid")" \
+    "1 alice phishing"
 check "unhide it" "$W" -c "unhide $mid --reason mistake"
+is "shown again" "$(sql "$db" "SELECT hidden || coalesce(hidden_by, '-') FROM message WHERE id = $mid")" "0-"
 check "mute a reporter" "$W" -c 'mute-reporter @emoji_sofa --for 30d --reason mass'
 check "muted lists it" "$W" --format json -c muted
 like "emoji_sofa is muted" "$(jq -r .handle "$OUT")" "emoji_sofa"
 check "unmute" "$W" -c 'unmute-reporter @emoji_sofa --reason ok'
+unlike "muted no longer lists it" "$("$W" --format tsv -c muted)" "emoji_sofa"
 check "open an escalation" "$W" --format json \
     -c 'escalate --account @emoji_sofa --kind dispute --reason buyer'
 like "opened" "$(jq -r .message "$OUT")" "^opened escalation"
 esc=$(sql "$db" 'SELECT max(id) FROM escalation')
 check "ack it" "$W" -c "ack $esc"
+is "acknowledged" "$(sql "$db" "SELECT status FROM escalation WHERE id = $esc")" acknowledged
+level=$(sql "$db" "SELECT level FROM escalation WHERE id = $esc")
 check "assign it to me" "$W" -c "assign $esc me"
 is "assigned to alice" "$(sql "$db" "SELECT assignee FROM escalation WHERE id = $esc")" "alice"
 check "climb it" "$W" -c "escalate $esc --reason late"
+is "a level up" "$(sql "$db" "SELECT level FROM escalation WHERE id = $esc")" $((level + 1))
 check "sweep" "$W" --format json -c sweep
 like "sweep says what it did" "$(jq -r .message "$OUT")" "^sweep: "
-check "scan" "$W" -c scan
+check "scan" "$W" --format json -c scan
+like "scan says what it did" "$(jq -r .message "$OUT")" "^scan: "
 # the member appeals alice's last strike; a senior decides it
 sql "$db" "INSERT INTO appeal(strike_id, text, filed_at) SELECT max(id), 'not me', strftime('%s', '2026-11-22T12:00:00') FROM strike"
 appeal=$(sql "$db" 'SELECT max(id) FROM appeal')
@@ -150,15 +175,24 @@ check_exit 64 "decide without --reply" "$W" --as bob \
     -c "decide $appeal upheld --reason x"
 check "decide an appeal" "$W" --as bob \
     -c "decide $appeal overturned --reply 'You were right' --reason reviewed"
+is "the appeal: overturned, by bob, the reply kept" \
+    "$(sql "$db" "SELECT status || '/' || decided_by || '/' || reply FROM appeal WHERE id = $appeal")" \
+    "overturned/bob/You were right"
+is "its strike is lifted" "$(sql "$db" "SELECT k.status FROM strike k JOIN appeal p ON p.strike_id = k.id WHERE p.id = $appeal")" \
+    overturned
 check "moderator add" "$W" -c 'moderator add dora --role senior'
+is "dora, a senior" "$(sql "$db" "SELECT role || active FROM moderator WHERE name = 'dora'")" senior1
 check "moderator role" "$W" -c 'moderator role dora admin'
+is "dora, an admin" "$(sql "$db" "SELECT role FROM moderator WHERE name = 'dora'")" admin
 check "moderator disable" "$W" -c 'moderator disable dora'
 check_exit 77 "a disabled moderator is refused" "$W" --as dora -c stats
 check "moderator enable" "$W" -c 'moderator enable dora'
+check "dora acts again" "$W" --as dora -c stats
 check "token create" "$W" --format json -c 'token create --label ci'
 like "the token is shown once" "$(jq -r '.data[0].token' "$OUT")" "^wdn_"
 tok=$(jq -r '.data[0].id' "$OUT")
 check "token revoke" "$W" -c "token revoke $tok"
+is "revoked" "$(sql "$db" "SELECT revoked_at IS NOT NULL FROM api_token WHERE id = $tok")" 1
 check "template add" "$W" -c 'template add polite Please be kind, {handle}'
 check "template show" "$W" --format json -c 'template show polite'
 is "its text" "$(jq -r .text "$OUT")" "Please be kind, {handle}"
@@ -166,9 +200,11 @@ check "a template in use" "$W" -c 'warn @rlo_override --reason @polite'
 is "filled in" "$(sql "$db" "SELECT reason FROM audit ORDER BY id DESC LIMIT 1")" \
     "Please be kind, rlo_override"
 check "template remove" "$W" -c 'template remove polite'
+check_exit 65 "it is gone" "$W" -c 'template show polite'
 check "ban, as admin" "$W" -c 'ban @warden_support --reason @phishing'
 is "banned" "$(status_of warden_support)" "banned"
 check "restore" "$W" -c 'restore @warden_support --reason appeal'
+is "active again" "$(status_of warden_support)" active
 check "the audit chain still verifies" "$W" -c verify
 sql "$db" "UPDATE audit SET reason = 'edited' WHERE id = 5"
 check_exit 65 "an edited audit entry: verify exits 65" "$W" -c verify

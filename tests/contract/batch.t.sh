@@ -6,6 +6,7 @@
 # (times and hashes aside), and both chains verify.  --atomic and
 # --keep-going behave the same on both.
 . "$(dirname "$0")/../lib/tap.sh"
+needs sqlite3 || skip_all "needs $NEEDS"
 
 unset WARDEN_DB WARDEN_API WARDEN_TOKEN WARDEN_MODERATOR
 unset http_proxy HTTP_PROXY https_proxy HTTPS_PROXY all_proxy ALL_PROXY
@@ -76,6 +77,15 @@ warn @osc52_clip --reason 'déjà vu' --key morning-1
 warn @osc52_clip --reason 'déjà vu' --key morning-1
 EOT
 
+# the actions of the audit log after entry $2 of database $1, in order
+actions_after() {
+	sqlite3 "$TMP/$1.db" "SELECT action FROM audit WHERE id > $2 ORDER BY id" |
+	    tr '\n' ' '
+}
+last_id() {
+	sqlite3 "$TMP/$1.db" "SELECT coalesce(max(id), 0) FROM audit"
+}
+session_from=$(last_id local)
 check "the session, straight into the database" local_run \
     --batch "$TMP/session.txt"
 cp "$OUT" "$TMP/local.out"
@@ -84,26 +94,34 @@ cp "$OUT" "$TMP/api.out"
 is "the same output" "$(cat "$TMP/api.out")" "$(cat "$TMP/local.out")"
 entries local >"$TMP/local.entries"
 entries api >"$TMP/api.entries"
-like "the session was audited" "$(wc -l <"$TMP/local.entries")" "^ *[0-9]"
+# one entry a line, and none for the line that repeats a key
+is "the session was audited, an entry a line, the repeated key once" \
+    "$(actions_after local "$session_from")" \
+    "claim note warn resolve tag release suspend hide reveal warn "
 is "the same audit entries" "$(cat "$TMP/api.entries")" \
     "$(cat "$TMP/local.entries")"
 check "the local chain verifies" local_run -c verify
 check "the API's chain verifies" api_run -c verify
 
 # --atomic: a bad line, nothing applied, the same refusal
+local_from=$(last_id local)
+api_from=$(last_id api)
 printf 'tag @osc52_clip a1\ntag @nobody a2\nnote @osc52_clip x\n' \
     >"$TMP/atomic.txt"
 check_exit 65 "--atomic with a bad line, locally" local_run --atomic \
     --batch "$TMP/atomic.txt"
 check_exit 65 "--atomic with a bad line, over the API" api_run --atomic \
     --batch "$TMP/atomic.txt"
-is "nothing applied on either side" "$(entries api)" "$(entries local)"
+is "nothing applied locally" "$(actions_after local "$local_from")" ""
+is "nothing applied over the API" "$(actions_after api "$api_from")" ""
 
 # --keep-going: the good lines are applied on both
 check_exit 65 "--keep-going, locally" local_run --keep-going \
     --batch "$TMP/atomic.txt"
 check_exit 65 "--keep-going, over the API" api_run --keep-going \
     --batch "$TMP/atomic.txt"
+is "--keep-going applied the two good lines" \
+    "$(actions_after local "$local_from")" "tag note "
 is "the same entries after --keep-going" "$(entries api)" "$(entries local)"
 
 kill $server

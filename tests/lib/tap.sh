@@ -5,6 +5,12 @@
 #   is "desc" ACTUAL EXPECTED     string equality
 #   like "desc" ACTUAL PATTERN    grep -E match
 #   done_testing                  prints the plan; exit status 1 on failure
+#   needs CMD...                  true when every CMD is on the PATH; else
+#                                 false, with NEEDS saying which are not
+#   skip "desc" "reason"          a test that cannot run here ("ok # SKIP")
+#   skip_all "reason"             the whole suite cannot run: "1..0 # SKIP"
+# A skip's reason is "needs WHAT" when a tool is missing: tests/run.sh
+# fails it under CI=true, where tools/deps.sh has installed everything.
 # Commands run with stdout in $OUT and stderr in $ERR (files under $TMP).
 set -u
 TAP_N=0
@@ -50,18 +56,41 @@ is() {
 	fi
 }
 
+# (an empty pattern matches anything: a check that cannot fail fails)
 like() {
-	if printf '%s' "$2" | grep -Eq -- "$3"; then tap_result 0 "$1"; else
+	if [ -z "$3" ]; then
+		echo "# like: an empty pattern"
+		tap_result 1 "$1"
+	elif printf '%s' "$2" | grep -Eq -- "$3"; then tap_result 0 "$1"; else
 		printf '# got:  %s\n# want match: %s\n' "$(printf '%s' "$2" | head -5)" "$3"
 		tap_result 1 "$1"
 	fi
 }
 
 unlike() {
-	if printf '%s' "$2" | grep -Eq -- "$3"; then
+	if [ -z "$3" ] || printf '%s' "$2" | grep -Eq -- "$3"; then
 		printf '# got:  %s\n# want no match: %s\n' "$(printf '%s' "$2" | head -5)" "$3"
 		tap_result 1 "$1"
 	else tap_result 0 "$1"; fi
+}
+
+needs() {
+	NEEDS=""
+	for cmd in "$@"; do
+		command -v "$cmd" >/dev/null 2>&1 || NEEDS="$NEEDS $cmd"
+	done
+	NEEDS=${NEEDS# }
+	[ -z "$NEEDS" ]
+}
+
+skip() {
+	TAP_N=$((TAP_N + 1))
+	echo "ok $TAP_N - $1 # SKIP $2"
+}
+
+skip_all() {
+	echo "1..0 # SKIP $1"
+	exit 0
 }
 
 done_testing() {

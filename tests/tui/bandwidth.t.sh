@@ -4,6 +4,7 @@
 # console writes nothing.  The bytes the console writes are read with
 # tmux's pipe-pane; a full repaint of this 100x30 screen is about 3000.
 . "$(dirname "$0")/lib.sh"
+needs ps || skip_all "needs $NEEDS"
 
 demo 300
 start
@@ -46,10 +47,27 @@ like "the terminal was asked to scroll (delete/insert line or index)" \
     "$(tail -c "$n" "$OUTB" | od -An -c | tr -d ' \n')" \
     '033\[[0-9;]*[MLST]|033D|033\[[0-9]*;[0-9]*r'
 
-sleep 1.5
+# Idle, the console wakes once a second (its read of a key times out)
+# and renders what is pending.  Wait for it to have woken and gone back
+# to sleep three times, seen in its count of voluntary context switches,
+# and nothing must have been written meanwhile.
+pid=$(ps -o pid= --ppid "$(tt display -p '#{pane_pid}')" | head -1 | tr -d ' ')
+switches() {
+	sed -n 's/^voluntary_ctxt_switches:[[:space:]]*//p' "/proc/$pid/status"
+}
+# idle_ticks N: until the console has blocked N more times
+idle_ticks() {
+	_want=$(($(switches) + $1))
+	_end=$(($(date +%s) + TT_TIMEOUT))
+	while [ "$(switches)" -lt "$_want" ]; do
+		[ "$(date +%s)" -ge "$_end" ] && return 1
+		sleep 0.1
+	done
+}
 n=$(bytes_for k '\[queue\].* 26/')
 before=$(wc -c <"$OUTB")
-sleep 1.5
+idle_ticks 3
+tap_result $? "the console idles: it wakes and sleeps again"
 after=$(wc -c <"$OUTB")
 is "an idle console writes nothing" "$((after - before))" 0
 

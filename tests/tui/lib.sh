@@ -6,7 +6,7 @@
 # a timeout; a fixed sleep is never the assertion.
 . "$(dirname "$0")/../lib/tap.sh"
 
-command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP no tmux"; exit 0; }
+needs tmux sqlite3 || skip_all "needs $NEEDS"
 
 export WARDEN_NOW=2026-11-22T12:00:00Z
 export INPUTRC=/dev/null

@@ -12,13 +12,17 @@ shows "the console opens on the queue" '\[queue\].*1/'
 shows "the status line names backend, moderator and counts" \
     'sqlite .*demo\.db.*alice \(admin\).*open flags.*overdue'
 
-# The first rows, as the queue command lists them.
-cli queue | sed -n '2,9p' | cut -f2 >"$TMP/want"
-screen | sed -n '3,10p' | awk '{print $2}' >"$TMP/got"
-is "the queue shows the top accounts in priority order" \
+# The first rows, in the order warden(1)'s formula gives them, computed
+# by SQL alone (tests/lib/priority.sql), not by warden, and with their
+# priorities.
+sqlite3 -cmd ".parameter set @now $(date -u -d "$WARDEN_NOW" +%s)" "$DEMO" \
+    <"$WARDEN_TOP/tests/lib/priority.sql" | sed -n '1,8p' |
+    awk -F'|' '{ print $2, $1 }' >"$TMP/want"
+screen | sed -n '3,10p' | awk '{print $1, $2}' >"$TMP/got"
+is "the queue shows the top accounts in the formula's order" \
     "$(cat "$TMP/got")" "$(cat "$TMP/want")"
 
-top=$(head -1 "$TMP/want")
+top=$(head -1 "$TMP/want" | cut -d" " -f2)
 keys Enter
 shows "Enter opens the account" "account @$top"
 shows "the account shows its profile" "Profile.*account [0-9]+"

@@ -5,6 +5,7 @@
 # keys, and SIGTERM and SIGHUP give the terminal back with nothing
 # half-done and a claim kept.
 . "$(dirname "$0")/lib.sh"
+needs ps || skip_all "needs $NEEDS"
 
 demo 300
 ESC=$(printf '\033')

@@ -265,6 +265,28 @@ fx_query(struct fixture *f, const char *what, ...)
 	return r;
 }
 
+int
+fx_cell_setup(void **state)
+{
+	struct fx_cell *c = calloc(1, sizeof *c);
+
+	assert_non_null(c);
+	c->row = *state;
+	c->f = fx_open();
+	*state = c;
+	return 0;
+}
+
+int
+fx_cell_teardown(void **state)
+{
+	struct fx_cell *c = *state;
+
+	fx_close(c->f);
+	free(c);
+	return 0;
+}
+
 static int
 counting_query(struct store *s, const struct query *q, struct rows **out,
     struct werr *e)

@@ -62,6 +62,16 @@ struct rows *fx_query(struct fixture *f, const char *what, ...);
  * returns how many. */
 size_t fx_params_v(struct param *params, size_t max, va_list ap);
 
+/* A row of a table-driven test, in a fixture of its own: cmocka's
+ * initial state is the row; fx_cell_setup makes the cell, the test's
+ * state, and fx_cell_teardown closes it, after a failure too. */
+struct fx_cell {
+	const void *row;
+	struct fixture *f;
+};
+int fx_cell_setup(void **state);
+int fx_cell_teardown(void **state);
+
 /* A store that passes everything on to another and counts the queries:
  * what a view or a command costs over a slow link. */
 struct fx_counting {

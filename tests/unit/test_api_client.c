@@ -831,8 +831,10 @@ test_tls(void **state)
 	char *token;
 
 	(void)state;
-	if (system("command -v openssl >/dev/null 2>&1") != 0)
+	if (system("command -v openssl >/dev/null 2>&1") != 0) {
+		print_message("# needs openssl\n");
 		skip();
+	}
 	temp_dir(dir, sizeof dir, "tls");
 	snprintf(cert, sizeof cert, "%s/cert.pem", dir);
 	snprintf(key, sizeof key, "%s/key.pem", dir);

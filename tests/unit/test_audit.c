@@ -1,6 +1,13 @@
 /* tests/unit/test_audit.c: the audit hash chain.  Tampering with the
  * file behind warden's back (sqlite3 on the raw file) is found, and verify
- * names the entry. */
+ * names the entry.
+ *
+ * The matrix: every column of the audit table, as the schema has it
+ * (PRAGMA table_info, so a column added later is in it), edited in turn
+ * in an entry of the middle and in the last: changed, with a NUL and more
+ * appended (text), emptied to NULL (where it may be); and entries
+ * deleted, inserted and reordered.  One test a row.  A column that the
+ * hash leaves out would have to be named in unhashed[] below, with why. */
 #include "fixture.h"
 
 #include "../../data/sq.h"
@@ -65,76 +72,6 @@ expect_bad(struct fixture *f, int64_t id, const char *words)
 	if (strstr(rows_text(r, 0, "problem"), words) == NULL)
 		fail_msg("'%s' lacks '%s'", rows_text(r, 0, "problem"), words);
 	rows_free(r);
-}
-
-static void
-test_edited_entry(void **state)
-{
-	struct fixture *f = *state;
-
-	fx_sql(f, "UPDATE audit SET reason = 'nothing to see' WHERE id = 4");
-	expect_bad(f, 4, "changed");
-}
-
-static void
-test_edited_actor(void **state)
-{
-	struct fixture *f = *state;
-
-	fx_sql(f, "UPDATE audit SET actor = 'bob' WHERE id = 3");
-	expect_bad(f, 3, "changed");
-}
-
-static void
-test_deleted_entry(void **state)
-{
-	struct fixture *f = *state;
-
-	fx_sql(f, "DELETE FROM audit WHERE id = 5");
-	expect_bad(f, 6, "missing");
-}
-
-static void
-test_deleted_and_renumbered(void **state)
-{
-	struct fixture *f = *state;
-
-	/* a careful forger closes the gap */
-	fx_sql(f, "DELETE FROM audit WHERE id = 5; "
-	    "UPDATE audit SET id = id - 1 WHERE id > 5");
-	expect_bad(f, 5, "");
-}
-
-static void
-test_cut_tail(void **state)
-{
-	struct fixture *f = *state;
-
-	fx_sql(f, "DELETE FROM audit WHERE id = 7");
-	expect_bad(f, 7, "cut from the end");
-}
-
-static void
-test_reordered(void **state)
-{
-	struct fixture *f = *state;
-
-	fx_sql(f, "UPDATE audit SET id = 100 WHERE id = 3; "
-	    "UPDATE audit SET id = 3 WHERE id = 4; "
-	    "UPDATE audit SET id = 4 WHERE id = 100");
-	expect_bad(f, 3, "");
-}
-
-static void
-test_inserted_before_the_first(void **state)
-{
-	struct fixture *f = *state;
-
-	fx_sql(f, "INSERT INTO audit SELECT 0, at, actor, action, target, "
-	    "account_id, reason, params, result, NULL, NULL, prev_hash, hash, "
-	    "form "
-	    "FROM audit WHERE id = 1");
-	expect_bad(f, 0, "entry 0 is out of sequence");
 }
 
 static void
@@ -490,23 +427,148 @@ test_redaction_bad_field(void **state)
 	assert_int_equal(fx_int(f, "SELECT count(*) FROM audit"), 7);
 }
 
+/* ------------------------------------------------------------------ */
+/* The matrix. */
+
+/* Columns of the audit table the hash does not cover, and why: none. */
+static const char *const unhashed[] = { NULL };
+
+enum edit { CHANGED, NUL_APPENDED, EMPTIED, STRUCTURE };
+
+struct row {
+	char column[32];
+	char type[16];		/* INTEGER, TEXT */
+	enum edit edit;
+	int64_t entry;		/* the entry edited */
+	const char *sql;	/* STRUCTURE: the statements */
+	int64_t named;		/* STRUCTURE: the entry verify names */
+};
+
+/* entries: 1 alice's bootstrap, 2 a note, 3 and 4 warnings with a reason
+ * and a key, 5 a note, 6 a tag, 7 a restore with a reason and a key:
+ * every column of 4 and 7 holds a value */
+static int
+matrix_setup(void **state)
+{
+	struct fx_cell *c;
+	struct fixture *f;
+
+	fx_cell_setup(state);
+	c = *state;
+	f = c->f;
+
+	fx_account(f, "sam", 100, true, 12, 1);
+	fx_account(f, "rita", 5, false, 0, 0);
+#define STEP(call) do { assert_int_equal(call, 0); f->now += 60; } while (0)
+	STEP(fx_act(f, "carol", A_NOTE, 1, NULL, "text", "first", NULL));
+	STEP(fx_act(f, "carol", A_WARN, 1, "rude", "--key", "k3", NULL));
+	STEP(fx_act(f, "carol", A_WARN, 2, "spam", "--key", "k4", NULL));
+	STEP(fx_act(f, "carol", A_NOTE, 2, NULL, "text", "second", NULL));
+	STEP(fx_act(f, "carol", A_TAG, 2, NULL, "tag", "watch", NULL));
+	STEP(fx_act(f, "carol", A_RESTORE, 2, "appeal", "--key", "k7",
+	    NULL));
+#undef STEP
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM audit"), 7);
+	return 0;
+}
+
+static void
+matrix_row(void **state)
+{
+	struct fx_cell *c = *state;
+	const struct row *row = c->row;
+	struct fixture *f = c->f;
+	char sql[600];
+	struct rows *r;
+	int64_t named;
+
+	if (row->edit == STRUCTURE) {
+		fx_sql(f, row->sql);
+		named = row->named;
+	} else {
+		const char *set;
+		bool text = strcmp(row->type, "TEXT") == 0;
+
+		switch (row->edit) {
+		case CHANGED:
+			set = text ? "%s = %s || 'x'" : "%s = %s + 1";
+			break;
+		case NUL_APPENDED:
+			set = "%s = CAST(%s || x'00' || ' -- approved' AS TEXT)";
+			break;
+		default:
+			set = "%s = NULL";
+			break;
+		}
+		snprintf(sql, sizeof sql, "UPDATE audit SET ");
+		snprintf(sql + strlen(sql), sizeof sql - strlen(sql), set,
+		    row->column, row->column);
+		snprintf(sql + strlen(sql), sizeof sql - strlen(sql),
+		    " WHERE id = %lld", (long long)row->entry);
+		fx_sql(f, sql);
+		assert_int_equal(sqlite3_changes(f->raw), 1);
+		named = row->entry;
+	}
+	r = verify(f);
+	if (rows_int(r, 0, "ok", 1) != 0) {
+		rows_free(r);
+		fail_msg("verify finds nothing wrong");
+	}
+	if (rows_int(r, 0, "bad_id", -1) != named) {
+		print_message("# verify: %s\n", rows_text(r, 0, "problem"));
+		named = rows_int(r, 0, "bad_id", -1);
+		rows_free(r);
+		fail_msg("verify names entry %lld, not %lld", (long long)named,
+		    (long long)row->entry);
+	}
+	rows_free(r);
+}
+
+static const struct row structure[] = {
+	{ "", "", STRUCTURE, 0, "DELETE FROM audit WHERE id = 1", 2 },
+	{ "", "", STRUCTURE, 0, "DELETE FROM audit WHERE id = 4", 5 },
+	{ "", "", STRUCTURE, 0, "DELETE FROM audit WHERE id = 7", 7 },
+	/* a careful forger closes the gap */
+	{ "", "", STRUCTURE, 0, "DELETE FROM audit WHERE id = 4; "
+	    "UPDATE audit SET id = id - 1 WHERE id > 4", 4 },
+	{ "", "", STRUCTURE, 0, "INSERT INTO audit(id, at, actor, action, "
+	    "target, account_id, reason, params, result, prev_hash, hash, "
+	    "form) SELECT 0, at, actor, action, target, account_id, reason, "
+	    "params, result, prev_hash, hash, form FROM audit WHERE id = 1", 0 },
+	{ "", "", STRUCTURE, 0, "UPDATE audit SET id = id + 100 WHERE id > 4; "
+	    "UPDATE audit SET id = id - 99 WHERE id > 100; "
+	    "INSERT INTO audit(id, at, actor, action, target, account_id, "
+	    "reason, params, result, prev_hash, hash, form) SELECT 5, at, "
+	    "actor, action, target, account_id, reason, params, result, "
+	    "prev_hash, hash, form FROM audit WHERE id = 4", 5 },
+	{ "", "", STRUCTURE, 0, "INSERT INTO audit(id, at, actor, action, "
+	    "target, account_id, reason, params, result, prev_hash, hash, "
+	    "form) SELECT 8, at, actor, action, target, account_id, reason, "
+	    "params, result, prev_hash, hash, form FROM audit WHERE id = 7", 8 },
+	{ "", "", STRUCTURE, 0, "UPDATE audit SET id = 100 WHERE id = 3; "
+	    "UPDATE audit SET id = 3 WHERE id = 4; "
+	    "UPDATE audit SET id = 4 WHERE id = 100", 3 },
+	{ "", "", STRUCTURE, 0, "UPDATE audit SET id = 100 WHERE id = 1; "
+	    "UPDATE audit SET id = 1 WHERE id = 7; "
+	    "UPDATE audit SET id = 7 WHERE id = 100", 1 },
+};
+static const char *const structure_names[W_NELEM(structure)] = {
+	"the first entry deleted",
+	"an entry of the middle deleted",
+	"the last entry deleted",
+	"an entry deleted and the rest renumbered",
+	"an entry inserted before the first",
+	"an entry inserted in the middle",
+	"an entry inserted after the last",
+	"two entries swapped",
+	"the first and the last swapped",
+};
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_intact_chain_verifies,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_edited_entry, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_edited_actor, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_deleted_entry, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_deleted_and_renumbered,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cut_tail, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_reordered, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_inserted_before_the_first,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_chain_goes_on_after_refusals,
 		    setup, teardown),
@@ -531,5 +593,83 @@ main(void)
 #undef T
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	struct CMUnitTest *mt;
+	struct row *rows;
+	struct buf names = BUF_INIT;
+	size_t *at, n = 0, cap, i;
+	sqlite3_stmt *st;
+	struct fixture *f;
+	int failed;
+
+	failed = cmocka_run_group_tests(tests, NULL, NULL);
+
+	/* the columns, from the schema */
+	f = fx_open();
+	assert_int_equal(sqlite3_prepare_v2(f->raw, "SELECT name, type, "
+	    "\"notnull\" FROM pragma_table_info('audit') ORDER BY cid", -1, &st,
+	    NULL), SQLITE_OK);
+	cap = 64 + W_NELEM(structure);
+	rows = calloc(cap, sizeof *rows);
+	mt = calloc(cap, sizeof *mt);
+	at = calloc(cap, sizeof *at);
+	assert_true(rows && mt && at);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *col = (const char *)sqlite3_column_text(st, 0);
+		const char *type = (const char *)sqlite3_column_text(st, 1);
+		bool notnull = sqlite3_column_int(st, 2) != 0;
+		bool skip = strcmp(col, "id") == 0;	/* the structure rows */
+		enum edit e;
+		int64_t entry;
+
+		for (i = 0; unhashed[i]; i++)
+			skip = skip || strcmp(col, unhashed[i]) == 0;
+		if (skip)
+			continue;
+		for (e = CHANGED; e < STRUCTURE; e++) {
+			for (entry = 4; entry <= 7; entry += 3) {
+				if ((e == NUL_APPENDED && strcmp(type, "TEXT")) ||
+				    (e == EMPTIED && notnull) ||
+				    (e != CHANGED && entry == 7))
+					continue;
+				assert_true(n < cap - W_NELEM(structure));
+				snprintf(rows[n].column, sizeof rows[n].column,
+				    "%s", col);
+				snprintf(rows[n].type, sizeof rows[n].type,
+				    "%s", type);
+				rows[n].edit = e;
+				rows[n].entry = entry;
+				at[n] = names.len;
+				buf_printf(&names, "audit: %s of %s entry %s",
+				    col, entry == 7 ? "the last" : "a middle",
+				    e == CHANGED ? "changed" : e == EMPTIED ?
+				    "emptied (NULL)" : "with a NUL and more "
+				    "appended");
+				buf_addc(&names, '\0');
+				n++;
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	fx_close(f);
+	for (i = 0; i < W_NELEM(structure); i++) {
+		rows[n] = structure[i];
+		at[n] = names.len;
+		buf_printf(&names, "audit: %s", structure_names[i]);
+		buf_addc(&names, '\0');
+		n++;
+	}
+	for (i = 0; i < n; i++) {
+		mt[i].name = names.s + at[i];
+		mt[i].test_func = matrix_row;
+		mt[i].setup_func = matrix_setup;
+		mt[i].teardown_func = fx_cell_teardown;
+		mt[i].initial_state = &rows[i];
+	}
+	failed += _cmocka_run_group_tests("audit: every column edited, entries "
+	    "deleted, inserted, reordered", mt, n, NULL, NULL);
+	buf_free(&names);
+	free(at);
+	free(mt);
+	free(rows);
+	return failed;
 }

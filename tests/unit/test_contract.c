@@ -852,13 +852,15 @@ script(struct store *s, struct werr *e)
 		{ "carol", A_WARN, 1, "rude", NULL, NULL },
 		{ "carol", A_NOTE, 1, NULL, "text", "checked the thread" },
 		{ "carol", A_SUSPEND, 3, "spam wave", "for", "7d" },
-		{ "bob", A_REVEAL, 1, "fraud check", "field", "phone" },
 		{ "carol", A_RESOLVE, 1, "confirmed", "outcome", "upheld" },
 		{ "carol", A_RELEASE, 1, NULL, NULL, NULL },
+		/* not over carol's claim */
+		{ "bob", A_REVEAL, 1, "fraud check", "field", "phone" },
 		{ "alice", A_BAN, 4, "scam ring", NULL, NULL },
 	};
 	struct action_result res;
 	size_t i;
+	int rc;
 
 	for (i = 0; i < W_NELEM(steps); i++) {
 		struct action a;
@@ -869,10 +871,11 @@ script(struct store *s, struct werr *e)
 		action_set_text(&a.reason, steps[i].reason);
 		if (steps[i].k)
 			action_set_param(&a, steps[i].k, steps[i].v);
-		if (store_apply(s, &a, 1, &res, e) < 0)
+		rc = store_apply(s, &a, 1, &res, e);
+		action_free(&a);
+		if (rc < 0)
 			fail_msg("step %zu: %s", i, e->msg);
 		action_result_free(&res);
-		action_free(&a);
 	}
 }
 
